@@ -1,0 +1,3 @@
+from visitation.cli.main import run
+
+run()

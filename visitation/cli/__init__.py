@@ -1,0 +1,1 @@
+"""The Typer CLI. Command modules import services inside their functions so `--help` stays light."""

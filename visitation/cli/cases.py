@@ -1,0 +1,135 @@
+"""`visitation case …` and `visitation network …`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from visitation.cli.state import emit_json, parse_date, state, table
+
+app = typer.Typer(no_args_is_help=True)
+network_app = typer.Typer(no_args_is_help=True)
+Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option("--name", help="Barnets fulde navn.")],
+    birth_date: Annotated[str, typer.Option("--birth-date", help="Fødselsdato ÅÅÅÅ-MM-DD.")],
+    cpr: Annotated[str | None, typer.Option("--cpr", help="CPR-nummer DDMMÅÅ-LLLL (valgfrit).")] = None,
+    caseworker: Annotated[str, typer.Option("--caseworker", help="Rådgiver.")] = "",
+    school: Annotated[str, typer.Option("--school", help="Skole eller dagtilbud.")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="Anledning (underretning, ansøgning, opfølgning …).")] = "",
+    step: Annotated[int, typer.Option("--step", help="Nuværende trin på indsatstrappen.")] = 1,
+    ref: Annotated[str | None, typer.Option("--ref", help="Sagsreference; standard er næste ledige ÅÅÅÅ-NNNN.")] = None,
+) -> None:
+    """Opret en sag; skriver sagens id."""
+    from visitation.services import cases
+
+    born = parse_date(birth_date, "--birth-date")
+    typer.echo(cases.add(state(ctx).db(), name=name, birth_date=born, cpr=cpr, caseworker=caseworker,
+                         school=school, reason=reason, step=step, ref=ref))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option("--search", help="Søg i reference, navn, initialer, rådgiver og skole.")] = None,
+    step: Annotated[int | None, typer.Option("--step", help="Kun sager på dette trin.")] = None,
+    caseworker: Annotated[str | None, typer.Option("--caseworker", help="Kun denne rådgivers sager.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10000, help="Højst så mange sager.")] = 100,
+    as_json: Json = False,
+) -> None:
+    """List sager."""
+    from visitation.services import cases
+
+    rows = cases.search(state(ctx).db(), text=search, step=step, caseworker=caseworker, limit=limit)
+    if as_json:
+        emit_json(rows)
+    else:
+        table([[r.id, r.ref, r.initials, r.age, r.step, r.caseworker, r.profile] for r in rows],
+              ["id", "ref", "barn", "alder", "trin", "rådgiver", "profil"])
+
+
+@app.command("show")
+def show(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+         as_json: Json = False) -> None:
+    """Vis en sag med vurderinger, netværk, indstilling, alternativer og beslutninger."""
+    from visitation.cli.render import case_text
+    from visitation.services import cases
+
+    found = cases.show(state(ctx).db(), case)
+    if as_json:
+        emit_json(found)
+    else:
+        typer.echo(case_text(found))
+
+
+@app.command("import")
+def import_(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="Sagsfil (visitation.case/1, JSON).")]) -> None:
+    """Importér en sag fra en sagsfil; skriver sagens id."""
+    from visitation.services import casefiles
+
+    typer.echo(casefiles.import_file(state(ctx).db(), file))
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+    privacy: Annotated[str, typer.Option("--privacy", help="internal (uden CPR) eller full (med CPR).")] = "internal",
+) -> None:
+    """Eksportér en sag som sagsfil (visitation.case/1) på stdout."""
+    import json
+
+    from visitation.domain.privacy import Privacy
+    from visitation.errors import InvalidInput
+    from visitation.services import casefiles
+
+    if privacy not in ("internal", "full"):
+        raise InvalidInput("--privacy: skal være internal eller full")
+    typer.echo(json.dumps(casefiles.export(state(ctx).db(), case, Privacy(privacy)), ensure_ascii=False, indent=2))
+
+
+@network_app.command("add")
+def network_add(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+    name: Annotated[str, typer.Option("--name", help="Navn.")],
+    relation: Annotated[str, typer.Option("--relation", help="Relation til barnet (mormor, nabo …).")],
+    sector: Annotated[str, typer.Option("--sector", help="family | friends | school | professional")],
+    ring: Annotated[int, typer.Option("--ring", help="1 (tættest) | 2 | 3")],
+    resource: Annotated[bool, typer.Option("--resource", help="En ressource (standard).")] = False,
+    concern: Annotated[bool, typer.Option("--concern", help="En bekymring.")] = False,
+    both: Annotated[bool, typer.Option("--both", help="Både ressource og bekymring.")] = False,
+    placement_candidate: Annotated[bool, typer.Option("--placement-candidate", help="Mulig anbringelses- eller støtteressource.")] = False,
+    note: Annotated[str, typer.Option("--note", help="Note.")] = "",
+) -> None:
+    """Tilføj en person til netværkskortet; skriver personens id."""
+    from visitation.domain.casefile import Node, network_person
+    from visitation.errors import InvalidInput
+    from visitation.services import network
+
+    flags = [v for v, on in (("resource", resource), ("concern", concern), ("both", both)) if on]
+    if len(flags) > 1:
+        raise InvalidInput("--resource, --concern og --both kan ikke kombineres")
+    person = network_person(Node({"name": name, "relation": relation, "sector": sector, "ring": ring,
+                                  "valence": flags[0] if flags else "resource",
+                                  "placement_candidate": placement_candidate, "note": note}))
+    typer.echo(network.add(state(ctx).db(), case, person))
+
+
+@network_app.command("list")
+def network_list(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+                 as_json: Json = False) -> None:
+    """List netværkskortet for en sag."""
+    from visitation.services import network
+
+    rows = network.members(state(ctx).db(), case)
+    if as_json:
+        emit_json(rows)
+    else:
+        table([[r.id, r.name, r.relation, r.sector, r.ring, r.valence, "ja" if r.placement_candidate else ""]
+               for r in rows], ["id", "navn", "relation", "sektor", "ring", "ressource", "anbringelse"])

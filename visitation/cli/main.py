@@ -1,0 +1,90 @@
+"""The `visitation` command: global options, the command groups, and one place that turns errors into lines."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from visitation import __version__
+from visitation.cli import cases, meetings, misc, records
+from visitation.cli.state import State, state
+
+
+class GuardedGroup(TyperGroup):
+    """Turns every expected error into one line on stderr and its exit code; no traceback without --debug."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from visitation.errors import VisitationError
+
+        try:
+            return super().invoke(ctx)
+        except VisitationError as exc:
+            if _debug(ctx):
+                raise
+            typer.echo(f"Fejl: {exc.message}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, typer._click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            typer.echo("Afbrudt; intet er gemt fra den afbrudte kommando.", err=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # the edge of the program: never a traceback for the user
+            if _debug(ctx):
+                raise
+            typer.echo(f"Uventet fejl ({exc.__class__.__name__}); intet er gemt. Kør med --debug for detaljer.",
+                       err=True)
+            raise typer.Exit(1) from None
+
+
+def _debug(ctx: Any) -> bool:
+    obj = ctx.find_root().obj
+    return isinstance(obj, State) and obj.debug
+
+
+app = typer.Typer(cls=GuardedGroup, help="Visitation: forbered, afhold og dokumentér visitationsmøder.",
+                  no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"visitation {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option("--db", envvar="VISITATION_DB", help="Database: sti til en SQLite-fil eller en URL (postgresql+psycopg://…).")] = None,
+    user: Annotated[str | None, typer.Option("--user", envvar="VISITATION_USER", help="Hvem der arbejder (til auditloggen); standard er OS-brugeren.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Vis tekniske detaljer ved fejl.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Vis versionen.")] = False,
+) -> None:
+    """Visitation: forbered, afhold og dokumentér visitationsmøder. Uden kommando åbnes skærmbilledet (TUI)."""
+    from visitation.paths import current_user
+
+    st = state(ctx)
+    st.db_arg, st.user, st.debug = db, (user or current_user()), debug
+    if ctx.invoked_subcommand is None:
+        misc.open_tui(st)
+
+
+app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.")
+app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.")
+app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.")
+app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.")
+app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.")
+misc.register(app)
+records.register(app)
+
+
+def run() -> None:
+    """The console script's entry point."""
+    app(prog_name="visitation")
+
+
+if __name__ == "__main__":
+    sys.exit(run())

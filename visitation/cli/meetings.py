@@ -1,0 +1,84 @@
+"""`visitation meeting …`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from visitation.cli.state import emit_json, parse_date, state, table
+
+app = typer.Typer(no_args_is_help=True)
+Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
+MeetingArg = Annotated[str, typer.Argument(help="Mødets id eller reference (fx VM-2026-11-24).")]
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    date: Annotated[str, typer.Option("--date", help="Mødedato ÅÅÅÅ-MM-DD.")],
+    chair: Annotated[str, typer.Option("--chair", help="Mødeleder.")],
+    title: Annotated[str, typer.Option("--title", help="Titel.")] = "",
+    participant: Annotated[list[str] | None, typer.Option("--participant", help="\"NAVN;ROLLE;ORGANISATION\" (gentag).")] = None,
+) -> None:
+    """Opret et møde; skriver mødets id."""
+    from visitation.services import meetings
+
+    people = [meetings.NewParticipant.parse(p) for p in participant or []]
+    typer.echo(meetings.new(state(ctx).db(), day=parse_date(date, "--date"), chair=chair, title=title,
+                            participants=people))
+
+
+@app.command("add-case")
+def add_case(ctx: typer.Context, meeting: MeetingArg,
+             case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+             minutes: Annotated[int, typer.Option("--minutes", help="Tid til sagen i minutter.")] = 20) -> None:
+    """Sæt en sag på mødets dagsorden."""
+    from visitation.services import meetings
+
+    typer.echo(meetings.add_case(state(ctx).db(), meeting, case, minutes))
+
+
+@app.command("list")
+def list_(ctx: typer.Context, as_json: Json = False) -> None:
+    """List møder, nyeste først."""
+    from visitation.services import meetings
+
+    rows = meetings.listing(state(ctx).db())
+    if as_json:
+        emit_json(rows)
+    else:
+        table([[m.id, m.ref, m.date, m.state, m.cases, m.chair, m.title] for m in rows],
+              ["id", "ref", "dato", "status", "sager", "mødeleder", "titel"])
+
+
+@app.command("show")
+def show(ctx: typer.Context, meeting: MeetingArg, as_json: Json = False) -> None:
+    """Vis et møde med deltagere og dagsorden."""
+    from visitation.services import meetings
+
+    m = meetings.show(state(ctx).db(), meeting)
+    if as_json:
+        emit_json(m)
+        return
+    typer.echo(f"{m.title} {m.date} ({m.ref}, {m.state}) – mødeleder {m.chair}")
+    typer.echo("Deltagere: " + "; ".join(f"{p.name} ({p.role}){'' if p.present else ' – afbud'}" for p in m.participants))
+    table([[d.position, d.case_ref, d.initials, d.age, d.step, d.minutes, d.state] for d in m.docket],
+          ["#", "sag", "barn", "alder", "trin", "min", "status"])
+
+
+@app.command("open")
+def open_(ctx: typer.Context, meeting: MeetingArg) -> None:
+    """Åbn skærmbilledet (TUI) ved mødets dagsorden."""
+    from visitation.cli.misc import open_tui
+
+    open_tui(state(ctx), meeting)
+
+
+@app.command("close")
+def close(ctx: typer.Context, meeting: MeetingArg) -> None:
+    """Luk et møde."""
+    from visitation.services import meetings
+
+    m = meetings.close(state(ctx).db(), meeting)
+    typer.echo(m.id)

@@ -1,0 +1,154 @@
+"""`init`, `demo`, `profiles`, `assess`, `stats`, `audit`, and opening the TUI."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from visitation.cli.state import emit_json, note, parse_date, state, table
+
+if TYPE_CHECKING:
+    from visitation.cli.state import State
+
+profiles_app = typer.Typer(no_args_is_help=True)
+Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
+
+
+def open_tui(st: State, meeting: str | None = None) -> None:
+    """Run the Textual UI on the database (imported here so no other command loads Textual)."""
+    from screens.app import run_tui
+
+    run_tui(st.db(), meeting)
+
+
+def init(ctx: typer.Context,
+         profile: Annotated[str | None, typer.Option("--profile", help="Profilnavn eller sti til en profilfil (.toml).")] = None) -> None:
+    """Opret databasen (kan gentages) og vælg kommuneprofil."""
+    from visitation.services import db as dbs
+
+    st = state(ctx)
+    chosen = dbs.init(st.db(), profile)
+    note(f"Databasen er klar ({_where(st.db().url)}); profil: {chosen.key} {chosen.version}")
+
+
+def _where(url: str) -> str:
+    """The database location without a password."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def demo(ctx: typer.Context,
+         reset: Annotated[bool, typer.Option("--reset", help="Start demodatabasen forfra.")] = False,
+         no_tui: Annotated[bool, typer.Option("--no-tui", help="Indlæs kun; åbn ikke skærmbilledet.")] = False) -> None:
+    """Fyld en separat demodatabase med fiktive sager og møder, og åbn skærmbilledet."""
+    from visitation.paths import demo_db_path
+    from visitation.services import demo as service
+
+    st = state(ctx)
+    path = demo_db_path()
+    if st.db_arg is None:
+        if reset:
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        st.db_arg = str(path)
+    elif reset:
+        note("--reset gælder kun standard-demodatabasen; brug en ny --db i stedet.")
+    cases, meetings = service.load(st.db(), progress=lambda text: note(f"  indlæst {text}"))
+    note(f"Demodatabasen {st.db_arg}: {cases} nye sager, {meetings} nye møder.")
+    if not no_tui:
+        open_tui(st)
+
+
+@profiles_app.command("list")
+def profiles_list(as_json: Json = False) -> None:
+    """List de indbyggede kommuneprofiler."""
+    from visitation.domain.profiles import builtin_names, load_profile
+
+    profiles = [load_profile(n) for n in builtin_names()]
+    if as_json:
+        emit_json([{"key": p.key, "name": p.name, "municipality": p.municipality, "version": p.version,
+                    "steps": len(p.steps), "zones": len(p.zones), "interventions": len(p.interventions)}
+                   for p in profiles])
+    else:
+        table([[p.key, p.version, p.municipality, p.name] for p in profiles], ["profil", "version", "kommune", "navn"])
+
+
+@profiles_app.command("show")
+def profiles_show(name: Annotated[str, typer.Argument(help="Profilnavn eller sti til en profilfil.")],
+                  as_json: Json = False) -> None:
+    """Vis en profil: faser, trin, lineal, tilbudsvifte og opfølgningsregler."""
+    from visitation.cli.render import profile_data, profile_text
+    from visitation.domain.profiles import load_profile
+
+    profile = load_profile(name)
+    if as_json:
+        emit_json(profile_data(profile))
+    else:
+        typer.echo(profile_text(profile))
+
+
+def assess(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+    zone: Annotated[int, typer.Option("--zone", help="Zonen på børnelinealen.")],
+    rater: Annotated[str, typer.Option("--rater", help="Hvem vurderer.")],
+    role: Annotated[str, typer.Option("--role", help="Vurderingens faglighed (PPR, sundhedsplejerske …).")],
+    axis: Annotated[str, typer.Option("--axis", help="child (barnets udvikling) | parents (forældreomsorgen)")] = "child",
+    protective: Annotated[list[str] | None, typer.Option("--protective", help="Beskyttelsesfaktor (gentag).")] = None,
+    risk: Annotated[list[str] | None, typer.Option("--risk", help="Risikofaktor (gentag).")] = None,
+    note_: Annotated[str, typer.Option("--note", help="Note.")] = "",
+    date: Annotated[str | None, typer.Option("--date", help="Vurderingens dato (standard i dag).")] = None,
+    consensus: Annotated[bool, typer.Option("--consensus", help="Teamets fælles vurdering.")] = False,
+) -> None:
+    """Registrér en vurdering på børnelinealen; skriver vurderingens id."""
+    from visitation.services import assessments
+
+    typer.echo(assessments.add(state(ctx).db(), case, zone=zone, rater=rater, role=role, axis=axis,
+                               protective=protective, risk=risk, note=note_, on=parse_date(date, "--date"),
+                               consensus=consensus))
+
+
+def stats(ctx: typer.Context,
+          from_: Annotated[str | None, typer.Option("--from", help="Fra dato ÅÅÅÅ-MM-DD.")] = None,
+          to: Annotated[str | None, typer.Option("--to", help="Til dato ÅÅÅÅ-MM-DD.")] = None,
+          as_json: Json = False) -> None:
+    """Nøgletal: børn pr. trin, anbringelsestyper, opfølgning til tiden, sagstal pr. rådgiver."""
+    from visitation.cli.render import stats_text
+    from visitation.services import stats as service
+
+    figures = service.key_figures(state(ctx).db(), parse_date(from_, "--from"), parse_date(to, "--to"))
+    if as_json:
+        emit_json(figures)
+    else:
+        typer.echo(stats_text(figures))
+
+
+def audit(ctx: typer.Context,
+          case: Annotated[str | None, typer.Argument(help="Kun denne sag (id eller reference).")] = None,
+          as_json: Json = False) -> None:
+    """Vis auditloggen: hvem gjorde hvad med hvilken sag, hvornår og hvorfor."""
+    from visitation.services import audit as service
+    from visitation.services import lookup
+
+    db = state(ctx).db()
+    case_id = None
+    if case is not None:
+        with db.read() as session:
+            case_id = lookup.case(session, case).id
+    rows = service.events(db, case_id)
+    if as_json:
+        emit_json(rows)
+    else:
+        table([[r.id, r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user, r.action, r.case_id, r.entity, r.purpose, r.detail]
+               for r in rows], ["id", "tid (UTC)", "bruger", "handling", "sag", "objekt", "formål", "detalje"])
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the top-level commands of this module."""
+    app.command("init")(init)
+    app.command("demo")(demo)
+    app.command("assess")(assess)
+    app.command("stats")(stats)
+    app.command("audit")(audit)

@@ -1,0 +1,118 @@
+"""Plain-text renderings of cases, profiles and key figures for the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from visitation.domain.profiles import Profile
+from visitation.services.stats import KeyFigures
+from visitation.services.views import CaseDetail
+
+VALENCE = {"resource": "ressource", "concern": "bekymring", "both": "ressource og bekymring"}
+
+
+def case_text(c: CaseDetail) -> str:
+    """A case as a caseworker reads it in the terminal (CPR masked)."""
+    lines = [f"Sag {c.ref} (id {c.id}) – {c.name} ({c.initials}), {c.age} år, født {c.birth_date}"
+             + (f", CPR {c.cpr}" if c.cpr else ""),
+             f"Profil: {c.profile} {c.profile_version}   Trin {c.step}: {c.step_label}   Status: {c.status}",
+             f"Rådgiver: {c.caseworker or '–'}   Skole/dagtilbud: {c.school or '–'}",
+             f"Anledning: {c.reason or '–'}"]
+    lines += [f"  ! {fact}" for fact in c.age_facts]
+    lines.append(f"Barnets perspektiv: {c.child_view or '–'}" + (f" ({c.child_view_how})" if c.child_view_how else ""))
+    lines.append(f"Forældrenes perspektiv: {c.parents_view or '–'} (samtykke: {c.parents_consent})")
+    if c.assessments:
+        lines.append("Børnelinealen:")
+        lines += [f"  {a.date} zone {a.zone} {a.zone_label} ({a.axis}) – {a.rater}, {a.role}"
+                  + (" [konsensus]" if a.consensus else "") for a in c.assessments]
+    if c.network:
+        lines.append("Netværk:")
+        lines += [f"  ring {n.ring} {n.name} ({n.relation}, {n.sector}) – {VALENCE.get(n.valence, n.valence)}"
+                  + (", mulig anbringelsesressource" if n.placement_candidate else "") for n in c.network]
+    if c.proposal:
+        p = c.proposal
+        lines.append(f"Indstilling: trin {p.step}: {', '.join(p.interventions)} – {p.purpose} ({p.duration})")
+    if c.alternatives:
+        lines.append("Alternativer:")
+        lines += [f"  trin {a.step} {a.intervention}: {a.verdict} – {a.reason}" for a in c.alternatives]
+    for d in c.decisions:
+        mark = " (erstattet)" if d.superseded else ""
+        lines.append(f"Beslutning {d.id}{mark}: {d.outcome}, trin {d.step_before} → {d.step}, "
+                     f"{', '.join(d.interventions)} ({d.created_at:%Y-%m-%d})")
+    return "\n".join(lines)
+
+
+def profile_data(p: Profile) -> dict[str, Any]:
+    """A profile as JSON-ready data."""
+    return {
+        "key": p.key, "name": p.name, "municipality": p.municipality, "version": p.version, "source": p.source,
+        "law": f"{p.law.name}, {p.law.version}",
+        "phases": [{"key": f.key, "label": f.label, "steps": list(f.steps), "methods": list(f.methods),
+                    "actors": list(f.actors)} for f in p.phases],
+        "steps": [{"number": s.number, "label": s.label, "placement": s.placement, "goals": list(s.goals)} for s in p.steps],
+        "zones": [{"number": z.number, "label": z.label, "colour": z.colour, "who_acts": z.who_acts,
+                   "guidance": z.guidance, "group": z.group} for z in p.zones],
+        "interventions": [{"key": i.key, "label": i.label, "step": i.step, "legal_basis": list(p.legal_basis(i.key))}
+                          for i in p.interventions],
+        "placement_priority": [{"key": o.key, "label": o.label, "interventions": list(o.interventions)} for o in p.priority],
+        "followups": [_rule(r) for r in p.law.followups + p.followups],
+        "required_alternatives": {str(k): list(v) for k, v in p.required_alternatives.items()},
+        "roles": [{"key": r.key, "label": r.label, "organisation": r.organisation} for r in p.roles],
+    }
+
+
+def _rule(r: Any) -> dict[str, Any]:
+    return {"kind": r.kind, "label": r.label, "applies_to": r.applies_to, "after": str(r.after),
+            "every": str(r.every) if r.every else None, "until": str(r.until) if r.until else None,
+            "count": r.count, "legal": list(r.legal)}
+
+
+def _when(r: Any) -> str:
+    text = f"efter {r.after.danish()}"
+    if r.every:
+        text += f", derefter hver {r.every.danish()}"
+        text += f" frem til {r.until.danish()}" if r.until else f" ({r.count} gange)"
+    return text
+
+
+def profile_text(p: Profile) -> str:
+    """A profile as a terminal page: phases, steps, interventions, ruler, follow-up rules."""
+    lines = [f"{p.name} – {p.municipality} (profil {p.key} {p.version})", f"Lovgrundlag: {p.law.name}, {p.law.version}", ""]
+    if p.phases:
+        lines.append("Faser:")
+        for f in p.phases:
+            lines.append(f"  {f.label} (trin {', '.join(map(str, f.steps))})")
+            lines += [f"    metode: {m}" for m in f.methods] + [f"    aktør: {a}" for a in f.actors]
+        lines.append("")
+    lines.append("Indsatstrappen og tilbudsviften:")
+    for s in p.steps:
+        lines.append(f"  Trin {s.number}: {s.label}" + (" (anbringelse)" if s.placement else ""))
+        for i in (i for i in p.interventions if i.step == s.number):
+            lines.append(f"    {i.key:<30} {i.label} – {'; '.join(p.legal_basis(i.key))}")
+    lines += ["", "Børnelinealen:"]
+    lines += [f"  {z.number} {z.label} ({z.colour})" + (f" [{z.group}]" if z.group else "") + f": {z.guidance}"
+              for z in p.zones]
+    lines += ["", "Opfølgning:"]
+    who = {"all": "alle beslutninger", "measure": "støttende indsatser og anbringelser", "placement": "anbringelser"}
+    lines += [f"  {r.label}: {_when(r)} ({who[r.applies_to]})"
+              + (f" – {', '.join(p.law.cite(k) for k in r.legal)}" if r.legal else "")
+              for r in p.law.followups + p.followups]
+    if p.priority:
+        lines += ["", "Anbringelsesprioritet: " + " → ".join(o.label for o in p.priority)]
+    return "\n".join(lines)
+
+
+def stats_text(k: KeyFigures) -> str:
+    """The key figures as a short terminal report."""
+    lines = [f"Åbne sager: {k.cases_open}",
+             "Børn pr. trin: " + ", ".join(f"trin {s}: {n}" for s, n in k.children_per_step.items()),
+             "Anbringelser: " + ", ".join(f"{t} {v} %" for t, v in k.placements_by_type.items()),
+             f"Bevægelser: {k.moves_down} ned, {k.moves_up} op ad trappen",
+             f"Opfølgninger: {k.followups_due} med frist i perioden; til tiden: "
+             + (f"{k.followups_on_time_pct} %" if k.followups_on_time_pct is not None else "–")
+             + f"; overskredne nu: {k.followups_overdue_now}",
+             f"Møder: {k.meetings}; sager pr. møde: {k.cases_per_meeting if k.cases_per_meeting is not None else '–'}",
+             f"Sagstal pr. rådgiver (reference {k.caseload_reference}):"]
+    lines += [f"  {name or '(ingen)'}: {n}" + (" – over reference" if n > k.caseload_reference else "")
+              for name, n in k.caseload.items()]
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+"""What every command shares: the global options and the database, opened on first use."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from visitation.services.db import Db
+
+
+@dataclass
+class State:
+    """The global options (`--db`, `--user`, `--debug`) and the open database."""
+
+    db_arg: str | None = None
+    user: str = ""
+    debug: bool = False
+    _db: Db | None = field(default=None, repr=False)
+
+    def db(self) -> Db:
+        """The database, opened (and created or upgraded) on first use."""
+        if self._db is None:
+            from visitation.services.db import open_db
+
+            self._db = open_db(self.db_arg, self.user)
+        return self._db
+
+
+def state(ctx: typer.Context) -> State:
+    """The State of the running command."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def emit_json(value: Any) -> None:
+    """Print a view (or views) as JSON on stdout."""
+    from visitation.services.views import jsonable
+
+    typer.echo(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
+
+
+def table(rows: list[list[Any]], headers: list[str]) -> None:
+    """Print a plain aligned table on stdout."""
+    cells = [headers] + [["" if v is None else str(v) for v in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for n, r in enumerate(cells):
+        typer.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+        if n == 0:
+            typer.echo("  ".join("-" * w for w in widths))
+
+
+def note(text: str) -> None:
+    """A diagnostic line on stderr (never data)."""
+    typer.echo(text, err=True)
+
+
+def parse_date(value: str | None, option: str) -> Any:
+    """A YYYY-MM-DD option as a date; one clear error otherwise."""
+    import datetime as dt
+
+    from visitation.errors import InvalidInput
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{option}: '{value[:20]}' er ikke en dato ÅÅÅÅ-MM-DD") from None
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal (tables) or a pipe."""
+    return sys.stdout.isatty()

@@ -1,0 +1,80 @@
+"""What a decision is before it is recorded: the draft the rules are checked against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """The outcome of a case at the meeting."""
+
+    APPROVED = "approved"
+    CHANGED = "changed"
+    REJECTED = "rejected"
+    POSTPONED = "postponed"
+    REFERRED = "referred"
+
+
+class Consent(StrEnum):
+    """The parents' consent to the measure."""
+
+    YES = "yes"
+    NO = "no"
+    PARTIAL = "partial"
+    UNKNOWN = "unknown"
+
+
+class Verdict(StrEnum):
+    """What the team concluded about an alternative."""
+
+    CHOSEN = "chosen"
+    REJECTED = "rejected"
+    NOT_RELEVANT = "not-relevant"
+
+
+OUTCOME_LABELS = {
+    Outcome.APPROVED: "Godkendt", Outcome.CHANGED: "Godkendt med ændringer",
+    Outcome.REJECTED: "Afvist", Outcome.POSTPONED: "Udsat",
+    Outcome.REFERRED: "Indstillet til børne- og ungeudvalget",
+}
+CONSENT_LABELS = {Consent.YES: "ja", Consent.NO: "nej", Consent.PARTIAL: "delvist",
+                  Consent.UNKNOWN: "ukendt"}
+VERDICT_LABELS = {Verdict.CHOSEN: "valgt", Verdict.REJECTED: "fravalgt",
+                  Verdict.NOT_RELEVANT: "ikke relevant"}
+
+
+@dataclass(frozen=True)
+class AlternativeDraft:
+    """An alternative considered: a step, an intervention on it, the verdict and the reason."""
+
+    step: int
+    intervention: str
+    verdict: Verdict
+    reason: str
+
+
+@dataclass(frozen=True)
+class DecisionDraft:
+    """Everything the meeting decides about one case, before the rules have passed it."""
+
+    outcome: Outcome
+    step: int
+    interventions: tuple[str, ...]
+    purpose: str = ""
+    duration: str = ""
+    start: date | None = None
+    rationale: str = ""
+    child_view: str = ""
+    child_view_how: str = ""
+    parents_view: str = ""
+    consent: Consent = Consent.UNKNOWN
+    dissent: str = ""
+    goals: str = ""
+    alternatives: tuple[AlternativeDraft, ...] = field(default=())
+
+    @property
+    def places_child(self) -> bool:
+        """Whether the outcome puts the child on the chosen step (approved or changed)."""
+        return self.outcome in (Outcome.APPROVED, Outcome.CHANGED)

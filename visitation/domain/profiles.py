@@ -1,0 +1,293 @@
+"""Municipality profiles (kommuneprofiler): staircase, ruler, catalogue, follow-up rules, roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from visitation.domain.law import FollowupRule, Law, load_law, read_followup
+from visitation.domain.tomlcheck import DataFileError, Source, Table, tables
+from visitation.errors import NotFound
+
+PLACEMENT_TYPES = ("network", "foster", "institution")
+SECTORS = ("family", "friends", "school", "professional")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the Indsatstrappe."""
+
+    number: int
+    label: str
+    description: str = ""
+    placement: bool = False
+    goals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A group of steps (Kerteminde's four phases), with its methods and actors."""
+
+    key: str
+    label: str
+    steps: tuple[int, ...]
+    description: str = ""
+    methods: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Zone:
+    """One zone of the Børnelineal."""
+
+    number: int
+    label: str
+    colour: str
+    hex: str
+    who_acts: str
+    guidance: str
+    legal: tuple[str, ...] = ()
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """One offer of the tilbudsvifte, on a step, with its legal basis."""
+
+    key: str
+    label: str
+    step: int
+    legal: tuple[str, ...]
+    placement_type: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PriorityOption:
+    """One place in the placement priority order (BL § 52), with the interventions it covers."""
+
+    key: str
+    label: str
+    interventions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A participant role at the meeting."""
+
+    key: str
+    label: str
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything that differs between municipalities, as data."""
+
+    key: str
+    name: str
+    version: str
+    municipality: str
+    source: str
+    description: str
+    steps: tuple[Step, ...]
+    zones: tuple[Zone, ...]
+    interventions: tuple[Intervention, ...]
+    priority: tuple[PriorityOption, ...]
+    followups: tuple[FollowupRule, ...]
+    roles: tuple[Role, ...]
+    required_alternatives: dict[int, tuple[int, ...]]
+    measure_from_step: int
+    caseload_reference: int
+    phases: tuple[Phase, ...] = ()
+    law: Law = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    text: str = field(default="", repr=False, compare=False)
+
+    def step(self, number: int) -> Step:
+        """The step with this number."""
+        return next(s for s in self.steps if s.number == number)
+
+    def has_step(self, number: int) -> bool:
+        """Whether the staircase has this step."""
+        return any(s.number == number for s in self.steps)
+
+    def zone(self, number: int) -> Zone:
+        """The zone with this number."""
+        return next(z for z in self.zones if z.number == number)
+
+    def intervention(self, key: str) -> Intervention | None:
+        """The catalogue entry for a key, or None."""
+        return next((i for i in self.interventions if i.key == key), None)
+
+    def is_placement(self, step: int) -> bool:
+        """Whether a step is a placement outside the home."""
+        return any(s.number == step and s.placement for s in self.steps)
+
+    def legal_basis(self, key: str) -> tuple[str, ...]:
+        """Citations (BL with the SEL predecessor) of an intervention."""
+        item = self.intervention(key)
+        return tuple(self.law.cite(k) for k in item.legal) if item else ()
+
+    def phase_of(self, step: int) -> Phase | None:
+        """The phase a step belongs to, if the profile groups steps."""
+        return next((p for p in self.phases if step in p.steps), None)
+
+
+def parse_profile(source: Source, law: Law | None = None) -> Profile:
+    """Validate a profile file and build it; every error names line and field."""
+    law = law or load_law()
+    head = Table(source, "profile", None, source.data.get("profile"))
+    steps = _steps(source)
+    numbers = {s.number for s in steps}
+    zones = _zones(source, law)
+    interventions = _interventions(source, numbers, law)
+    keys = {i.key for i in interventions}
+    rules = Table(source, "rules", None, source.data.get("rules", {}))
+    return Profile(
+        key=head.get("key", str, check=lambda k: k.replace("-", "").isalnum() and k.islower(),
+                     problem="kun små bogstaver, tal og bindestreg"),
+        name=head.get("name", str), version=head.get("version", str),
+        municipality=head.get("municipality", str), source=head.get("source", str, ""),
+        description=head.get("description", str, ""),
+        steps=steps, zones=zones, interventions=interventions,
+        priority=_priority(source, keys), followups=_followups(source, law),
+        roles=tuple(Role(t.get("key", str), t.get("label", str), t.get("organisation", str, ""))
+                    for t in tables(source, "roles")),
+        required_alternatives=_required(rules, numbers),
+        measure_from_step=rules.get("measure_from_step", int, 2, lambda n: n in numbers,
+                                    "skal være et trin på trappen"),
+        caseload_reference=rules.get("caseload_reference", int, 25, lambda n: n > 0, "skal være > 0"),
+        phases=_phases(source, numbers), law=law, text=source.text,
+    )
+
+
+def _steps(source: Source) -> tuple[Step, ...]:
+    steps = []
+    for n, t in enumerate(tables(source, "steps"), start=1):
+        steps.append(Step(
+            number=t.get("number", int, check=lambda v, n=n: v == n, problem=f"skal være {n} (trinene nummereres 1, 2, 3 …)"),
+            label=t.get("label", str), description=t.get("description", str, ""),
+            placement=t.get("placement", bool, False), goals=t.strings("goals")))
+    if len(steps) < 2:
+        raise source.fail("steps", None, None, "en trappe skal have mindst 2 trin")
+    return tuple(steps)
+
+
+def _zones(source: Source, law: Law) -> tuple[Zone, ...]:
+    zones = []
+    for n, t in enumerate(tables(source, "zones"), start=1):
+        legal = t.strings("legal")
+        _check_legal(t, legal, law)
+        zones.append(Zone(
+            number=t.get("number", int, check=lambda v, n=n: v == n, problem=f"skal være {n}"),
+            label=t.get("label", str), colour=t.get("colour", str),
+            hex=t.get("hex", str, check=_is_hex, problem="skal være en farve som #2e7d32"),
+            who_acts=t.get("who_acts", str), guidance=t.get("guidance", str),
+            legal=legal, group=t.get("group", str, "")))
+    if len(zones) < 2:
+        raise source.fail("zones", None, None, "en lineal skal have mindst 2 zoner")
+    return tuple(zones)
+
+
+def _interventions(source: Source, steps: set[int], law: Law) -> tuple[Intervention, ...]:
+    items: dict[str, Intervention] = {}
+    for t in tables(source, "interventions"):
+        key = t.get("key", str)
+        if key in items:
+            raise t.fail("key", f"'{key}' findes allerede")
+        legal = t.strings("legal")
+        _check_legal(t, legal, law)
+        items[key] = Intervention(
+            key=key, label=t.get("label", str),
+            step=t.get("step", int, check=lambda v: v in steps, problem="skal være et trin på trappen"),
+            legal=legal, description=t.get("description", str, ""),
+            placement_type=t.get("placement_type", str, "", lambda v: v in PLACEMENT_TYPES,
+                                 "skal være network, foster eller institution"))
+    return tuple(items.values())
+
+
+def _priority(source: Source, keys: set[str]) -> tuple[PriorityOption, ...]:
+    options = []
+    for t in tables(source, "placement_priority"):
+        wanted = t.strings("interventions")
+        for key in wanted:
+            if key not in keys:
+                raise t.fail("interventions", f"ukendt indsats '{key}'")
+        options.append(PriorityOption(t.get("key", str), t.get("label", str), wanted))
+    return tuple(options)
+
+
+def _followups(source: Source, law: Law) -> tuple[FollowupRule, ...]:
+    return tuple(read_followup(t, law.paragraphs) for t in tables(source, "followups"))
+
+
+def _phases(source: Source, steps: set[int]) -> tuple[Phase, ...]:
+    phases = []
+    for t in tables(source, "phases"):
+        numbers = t.ints("steps")
+        if not numbers or any(n not in steps for n in numbers):
+            raise t.fail("steps", "skal være trin på trappen")
+        phases.append(Phase(key=t.get("key", str), label=t.get("label", str), steps=numbers,
+                            description=t.get("description", str, ""),
+                            methods=t.strings("methods"), actors=t.strings("actors")))
+    return tuple(phases)
+
+
+def _required(rules: Table, steps: set[int]) -> dict[int, tuple[int, ...]]:
+    raw: Any = rules.get("required_alternatives", dict, {})
+    result: dict[int, tuple[int, ...]] = {}
+    for key, lower in raw.items():
+        if not key.isdigit() or int(key) not in steps:
+            raise rules.fail("required_alternatives", f"'{key}' er ikke et trin på trappen")
+        if not isinstance(lower, list) or any(type(n) is not int or n >= int(key) for n in lower):
+            raise rules.fail("required_alternatives", f"trin {key}: skal være en liste af lavere trin")
+        result[int(key)] = tuple(lower)
+    return result
+
+
+def _check_legal(table: Table, keys: tuple[str, ...], law: Law) -> None:
+    for key in keys:
+        if key not in law.paragraphs:
+            raise table.fail("legal", f"ukendt lovhenvisning '{key}' (se data/law/)")
+
+
+def _is_hex(value: str) -> bool:
+    return len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])
+
+
+BUILTIN = ("socialstyrelsen", "odder", "kerteminde", "hjoerring")
+DEFAULT_PROFILE = "socialstyrelsen"
+_cache: dict[str, Profile] = {}
+
+
+def builtin_names() -> tuple[str, ...]:
+    """The names of the built-in profiles, the default first."""
+    return BUILTIN
+
+
+def load_profile(name_or_path: str) -> Profile:
+    """A built-in profile by name, or a municipality's own profile file by path."""
+    if name_or_path in _cache:
+        return _cache[name_or_path]
+    from visitation.paths import profiles_dir
+
+    if name_or_path in BUILTIN:
+        profile = parse_profile(Source.read(profiles_dir() / f"{name_or_path}.toml"))
+    elif name_or_path.endswith(".toml") or "/" in name_or_path:
+        profile = parse_profile(Source.read(Path(name_or_path)))
+    else:
+        raise NotFound(f"ukendt profil '{name_or_path}' (kendte: {', '.join(BUILTIN)})")
+    _cache[name_or_path] = profile
+    return profile
+
+
+def profile_from_text(text: str, name: str) -> Profile:
+    """A profile stored as text (in the database), parsed again."""
+    key = f"text:{hash(text)}"
+    if key not in _cache:
+        _cache[key] = parse_profile(Source(text, name))
+    return _cache[key]
+
+
+__all__ = ["DataFileError", "Profile", "load_profile", "parse_profile", "builtin_names"]

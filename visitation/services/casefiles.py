@@ -1,0 +1,126 @@
+"""Import and export of whole cases in the case file format `visitation.case/1`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from visitation.domain.casefile import FORMAT, CaseFile, check_against, parse_case
+from visitation.domain.privacy import Privacy
+from visitation.errors import InvalidInput
+from visitation.services import audit, cases, lookup
+from visitation.services.db import Db, profile_for
+from visitation.store.models import (Alternative, Assessment, Case, Child, NetworkMember, Proposal)
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A case file is a few kilobytes; anything this large is refused rather than read."""
+
+
+def read_json(path: Path, limit: int = MAX_FILE_BYTES) -> Any:
+    """Read a JSON file, refusing missing, oversized, non-UTF-8 or malformed files with one line."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InvalidInput(f"{path.name}: filen findes ikke") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path.name}: kan ikke læses ({exc.strerror})") from None
+    if size > limit:
+        raise InvalidInput(f"{path.name}: filen er for stor ({size // 1024} KB; højst {limit // 1024} KB)")
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path.name}: filen er ikke UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{path.name}: ikke gyldig JSON (linje {exc.lineno}, kolonne {exc.colno})") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path.name}: er en mappe, ikke en fil") from None
+
+
+def import_file(db: Db, path: Path) -> int:
+    """Import one case file; everything is validated before anything is written. Returns the case id."""
+    return import_data(db, read_json(path))
+
+
+def import_data(db: Db, data: Any) -> int:
+    """Import a decoded case file."""
+    parsed = parse_case(data)
+    with db.write() as session:
+        case = store_case(session, db, parsed)
+        audit.log(session, db, "import", case.id, "case", case.id)
+        return case.id  # type: ignore[return-value]
+
+
+def store_case(session: Session, db: Db, parsed: CaseFile) -> Case:
+    """Write a parsed case and everything in it inside the caller's transaction."""
+    profile = profile_for(session, parsed.profile)
+    check_against(parsed, profile)
+    case = cases.create(session, db, ref=parsed.ref, child=parsed.child, caseworker=parsed.caseworker,
+                        school=parsed.school, reason=parsed.reason, step=parsed.current_step,
+                        profile_key=profile.key)
+    cid = case.id
+    case.child_view, case.child_view_how = parsed.child_view.text, parsed.child_view.how
+    case.child_view_date = parsed.child_view.date
+    case.parents_view, case.parents_consent = parsed.parents_view.text, parsed.parents_view.consent.value
+    for a in parsed.assessments:
+        session.add(Assessment(case_id=cid, date=a.date, zone=a.zone, axis=a.axis, rater=a.rater,  # type: ignore[arg-type]
+                               role=a.role, protective=list(a.protective), risk=list(a.risk), note=a.note,
+                               consensus=a.consensus))
+    for p in parsed.network:
+        session.add(NetworkMember(case_id=cid, name=p.name, relation=p.relation, sector=p.sector,  # type: ignore[arg-type]
+                                  ring=p.ring, valence=p.valence,
+                                  placement_candidate=p.placement_candidate, note=p.note))
+    if parsed.proposal:
+        pr = parsed.proposal
+        session.add(Proposal(case_id=cid, step=pr.step, interventions=list(pr.interventions),  # type: ignore[arg-type]
+                             purpose=pr.purpose, duration=pr.duration, rationale=pr.rationale))
+    for alt in parsed.alternatives:
+        session.add(Alternative(case_id=cid, step=alt.step, intervention=alt.intervention,  # type: ignore[arg-type]
+                                verdict=alt.verdict.value, reason=alt.reason))
+    session.flush()
+    return case
+
+
+def export(db: Db, ident: str, privacy: Privacy = Privacy.INTERNAL) -> dict[str, Any]:
+    """A case in the case file format; CPR only at privacy `full`. The export is logged."""
+    with db.write() as session:
+        case = lookup.case(session, ident)
+        audit.log(session, db, "export", case.id, "case", case.id, f"sagsfil, niveau {privacy.value}")
+        return case_document(session, case, privacy)
+
+
+def case_document(session: Session, case: Case, privacy: Privacy) -> dict[str, Any]:
+    """The case file document of a case, from an open session."""
+    child = session.get(Child, case.child_id)
+    assert child is not None
+    cid = case.id
+
+    def rows(model: Any) -> list[Any]:
+        return list(session.exec(select(model).where(model.case_id == cid).order_by(col(model.id))))
+
+    proposal = rows(Proposal)[-1:]
+    network = [m for m in rows(NetworkMember) if m.removed_at is None]
+    return {
+        "format": FORMAT, "ref": case.ref, "profile": case.profile_key,
+        "child": {"name": child.name, "initials": child.initials, "birth_date": child.birth_date.isoformat(),
+                  "cpr": child.cpr if privacy is Privacy.FULL else None},
+        "caseworker": case.caseworker, "school": case.school, "reason": case.reason,
+        "current_step": case.current_step,
+        "child_view": {"text": case.child_view, "how": case.child_view_how,
+                       "date": case.child_view_date.isoformat() if case.child_view_date else None},
+        "parents_view": {"text": case.parents_view, "consent": case.parents_consent},
+        "assessments": [{"date": a.date.isoformat(), "zone": a.zone, "axis": a.axis, "rater": a.rater,
+                         "role": a.role, "protective": list(a.protective), "risk": list(a.risk),
+                         "note": a.note, **({"consensus": True} if a.consensus else {})}
+                        for a in rows(Assessment)],
+        "network": [{"name": m.name, "relation": m.relation, "sector": m.sector, "ring": m.ring,
+                     "valence": m.valence, "placement_candidate": m.placement_candidate, "note": m.note}
+                    for m in network],
+        "proposal": {"step": proposal[0].step, "interventions": list(proposal[0].interventions),
+                     "purpose": proposal[0].purpose, "duration": proposal[0].duration,
+                     "rationale": proposal[0].rationale} if proposal else None,
+        "alternatives": [{"step": a.step, "intervention": a.intervention, "verdict": a.verdict,
+                          "reason": a.reason} for a in rows(Alternative)],
+    }

@@ -1,0 +1,182 @@
+"""Cases: create, find, list, show."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session, col, func, select
+
+from visitation.domain import cpr as cprs
+from visitation.domain.casefile import Child as ChildData
+from visitation.domain.privacy import age_facts, age_on
+from visitation.errors import InvalidInput
+from visitation.services import audit, lookup
+from visitation.services.db import Db, profile_for, remember_profile
+from visitation.services.views import (AlternativeRow, AssessmentRow, CaseDetail, CaseRow,
+                                       DecisionRow, NetworkRow, ProposalView)
+from visitation.store.models import (Alternative, Assessment, Case, Child, Decision, NetworkMember,
+                                     Proposal)
+
+
+def search_text(ref: str, child: ChildData | Child, caseworker: str, school: str) -> str:
+    """What `--search` matches: reference, name, initials, caseworker and school, lower-cased."""
+    return " ".join((ref, child.name, child.initials, caseworker, school)).lower()[:1000]
+
+
+def next_ref(session: Session, today: dt.date) -> str:
+    """The next free reference of the year: 2026-0001, 2026-0002, …"""
+    prefix = f"{today.year}-"
+    last = session.exec(select(func.max(Case.ref)).where(col(Case.ref).startswith(prefix))).first()
+    number = int(last[len(prefix):]) + 1 if last and last[len(prefix):].isdigit() else 1
+    return f"{prefix}{number:04d}"
+
+
+def create(session: Session, db: Db, *, ref: str | None, child: ChildData, caseworker: str = "",
+           school: str = "", reason: str = "", step: int = 1, profile_key: str | None = None) -> Case:
+    """Insert a child and a case inside the caller's transaction."""
+    profile = profile_for(session, profile_key)
+    if not profile.has_step(step):
+        raise InvalidInput(f"--step: trin {step} findes ikke på trappen i profilen {profile.key}")
+    remember_profile(session, profile)
+    ref = ref or next_ref(session, dt.date.today())
+    if session.exec(select(Case.id).where(Case.ref == ref)).first() is not None:
+        raise InvalidInput(f"ref: sagen '{ref}' findes allerede")
+    row = Child(name=child.name, initials=child.initials, birth_date=child.birth_date, cpr=child.cpr)
+    session.add(row)
+    session.flush()
+    case = Case(ref=ref, child_id=row.id, profile_key=profile.key, profile_version=profile.version,  # type: ignore[arg-type]
+                caseworker=caseworker, school=school, reason=reason, current_step=step,
+                search_text=search_text(ref, child, caseworker, school))
+    session.add(case)
+    session.flush()
+    audit.log(session, db, "create", case.id, "case", case.id)
+    return case
+
+
+def add(db: Db, *, name: str, birth_date: dt.date, cpr: str | None = None, initials: str | None = None,
+        caseworker: str = "", school: str = "", reason: str = "", step: int = 1,
+        ref: str | None = None) -> int:
+    """Create a case from the CLI's fields; returns its id."""
+    if not name.strip():
+        raise InvalidInput("--name: mangler")
+    if birth_date > dt.date.today():
+        raise InvalidInput("--birth-date: ligger i fremtiden")
+    number = None
+    if cpr:
+        try:
+            check = cprs.validate(cpr)
+        except ValueError as exc:
+            raise InvalidInput(f"--cpr: {exc}") from None
+        if check.birth_date != birth_date:
+            raise InvalidInput("--cpr: passer ikke med --birth-date")
+        number = check.number
+    child = ChildData(name=name.strip(), initials=initials or _initials(name), birth_date=birth_date, cpr=number)
+    with db.write() as session:
+        case = create(session, db, ref=ref, child=child, caseworker=caseworker, school=school,
+                      reason=reason, step=step)
+        return case.id  # type: ignore[return-value]
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0].upper() for part in name.split() if part)[:10]
+
+
+def search(db: Db, *, text: str | None = None, step: int | None = None, caseworker: str | None = None,
+           limit: int = 100, audit_read: bool = True) -> list[CaseRow]:
+    """Cases matching a search, newest reference first; the criterion goes into the audit log."""
+    today = dt.date.today()
+    with db.read() as session:
+        query = select(Case, Child).join(Child, col(Case.child_id) == col(Child.id))
+        if text:
+            query = query.where(col(Case.search_text).contains(text.lower(), autoescape=True))
+        if step is not None:
+            query = query.where(Case.current_step == step)
+        if caseworker:
+            query = query.where(Case.caseworker == caseworker)
+        rows = session.exec(query.order_by(col(Case.ref).desc()).limit(limit)).all()
+        found = [CaseRow(id=c.id, ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
+                         age=age_on(ch.birth_date, today), step=c.current_step, caseworker=c.caseworker,
+                         status=c.status, profile=c.profile_key) for c, ch in rows]
+    if audit_read:
+        criterion = f"søgning: {text or ''} trin: {step or ''} rådgiver: {caseworker or ''}".strip()
+        audit.log_now(db, "search", None, "case", None, f"{criterion}; {len(found)} sager")
+    return found
+
+
+def detail(session: Session, case: Case, today: dt.date | None = None) -> CaseDetail:
+    """A whole case from an open session."""
+    today = today or dt.date.today()
+    child = session.get(Child, case.child_id)
+    assert child is not None
+    profile = profile_for(session, case.profile_key, case.profile_version)
+    zone_label = {z.number: z.label for z in profile.zones}
+    proposal = session.exec(select(Proposal).where(Proposal.case_id == case.id)
+                            .order_by(col(Proposal.id).desc())).first()
+    return CaseDetail(
+        id=case.id, ref=case.ref, name=child.name, initials=child.initials,  # type: ignore[arg-type]
+        birth_date=child.birth_date, age=age_on(child.birth_date, today), cpr=cprs.mask(child.cpr),
+        caseworker=case.caseworker, school=case.school, reason=case.reason, step=case.current_step,
+        step_label=profile.step(case.current_step).label, status=case.status, profile=case.profile_key,
+        profile_version=case.profile_version, child_view=case.child_view,
+        child_view_how=case.child_view_how, child_view_date=case.child_view_date,
+        parents_view=case.parents_view, parents_consent=case.parents_consent, version=case.version,
+        proposal=ProposalView(proposal.step, list(proposal.interventions), proposal.purpose,
+                              proposal.duration, proposal.rationale) if proposal else None,
+        assessments=[assessment_row(a, zone_label) for a in session.exec(
+            select(Assessment).where(Assessment.case_id == case.id).order_by(col(Assessment.id)))],
+        network=network_rows(session, case.id),  # type: ignore[arg-type]
+        alternatives=alternative_rows(session, case.id),  # type: ignore[arg-type]
+        decisions=decision_rows(session, case.id),  # type: ignore[arg-type]
+        age_facts=age_facts(child.birth_date, today),
+    )
+
+
+def show(db: Db, ident: str) -> CaseDetail:
+    """A whole case; the read is logged."""
+    with db.write() as session:
+        case = lookup.case(session, ident)
+        audit.log(session, db, "read", case.id, "case", case.id)
+        return detail(session, case)
+
+
+def assessment_row(a: Assessment, zone_label: dict[int, str]) -> AssessmentRow:
+    """An assessment as plain data."""
+    return AssessmentRow(id=a.id, date=a.date, zone=a.zone, zone_label=zone_label.get(a.zone, ""),  # type: ignore[arg-type]
+                         axis=a.axis, rater=a.rater, role=a.role, protective=list(a.protective),
+                         risk=list(a.risk), note=a.note, consensus=a.consensus)
+
+
+def network_rows(session: Session, case_id: int) -> list[NetworkRow]:
+    """The current network map of a case (people not removed)."""
+    rows = session.exec(select(NetworkMember).where(NetworkMember.case_id == case_id,
+                                                    col(NetworkMember.removed_at).is_(None))
+                        .order_by(col(NetworkMember.ring), col(NetworkMember.id))).all()
+    return [NetworkRow(id=m.id, name=m.name, relation=m.relation, sector=m.sector, ring=m.ring,  # type: ignore[arg-type]
+                       valence=m.valence, placement_candidate=m.placement_candidate, note=m.note,
+                       version=m.version) for m in rows]
+
+
+def alternative_rows(session: Session, case_id: int) -> list[AlternativeRow]:
+    """The alternatives considered on a case, lowest step first."""
+    rows = session.exec(select(Alternative).where(Alternative.case_id == case_id)
+                        .order_by(col(Alternative.step), col(Alternative.id))).all()
+    return [AlternativeRow(a.step, a.intervention, a.verdict, a.reason) for a in rows]
+
+
+def decision_rows(session: Session, case_id: int) -> list[DecisionRow]:
+    """Every decision on a case, oldest first, each marked if a later one superseded it."""
+    rows = session.exec(select(Decision).where(Decision.case_id == case_id).order_by(col(Decision.id))).all()
+    superseded = {d.supersedes_id for d in rows if d.supersedes_id}
+    return [decision_row(d, d.id in superseded) for d in rows]
+
+
+def decision_row(d: Decision, superseded: bool = False) -> DecisionRow:
+    """A decision as plain data."""
+    return DecisionRow(
+        id=d.id, case_id=d.case_id, meeting_id=d.meeting_id, outcome=d.outcome,  # type: ignore[arg-type]
+        step_before=d.step_before, step=d.step, interventions=list(d.interventions),
+        legal_basis=list(d.legal_basis), law_version=d.law_version, purpose=d.purpose,
+        duration=d.duration, start=d.start, child_view=d.child_view, child_view_how=d.child_view_how,
+        parents_view=d.parents_view, consent=d.consent, dissent=d.dissent, rationale=d.rationale,
+        created_at=d.created_at, created_by=d.created_by, supersedes_id=d.supersedes_id,
+        superseded=superseded, alternatives=list(d.alternatives))

@@ -1,0 +1,84 @@
+"""Opening a database for a user, and the profiles it keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from visitation.domain.profiles import DEFAULT_PROFILE, Profile, load_profile, profile_from_text
+from visitation.errors import NotFound
+from visitation.store import schema
+from visitation.store.engine import database_url, make_engine, read_session, write_session
+from visitation.store.models import Setting, StoredProfile
+
+
+@dataclass
+class Db:
+    """An open database and who is using it (every change and read is attributed)."""
+
+    engine: Engine
+    user: str
+    url: str = ""
+    purpose: str = ""
+    """Why the data is used, e.g. the meeting; goes into the audit log."""
+
+    def read(self):  # type: ignore[no-untyped-def]
+        """A read session."""
+        return read_session(self.engine)
+
+    def write(self):  # type: ignore[no-untyped-def]
+        """A write transaction."""
+        return write_session(self.engine)
+
+
+def open_db(db: str | None, user: str, migrate: bool = True) -> Db:
+    """Open (and if needed create or upgrade) the database at `db` (URL or path)."""
+    url = database_url(db)
+    engine = make_engine(url)
+    if migrate:
+        schema.ensure(engine)
+    return Db(engine=engine, user=user, url=url)
+
+
+def default_profile_key(session: Session) -> str:
+    """The profile new cases get unless they name one."""
+    row = session.get(Setting, "profile")
+    return row.value if row else DEFAULT_PROFILE
+
+
+def remember_profile(session: Session, profile: Profile) -> None:
+    """Keep the profile's text in the database, so cases read as they were decided."""
+    found = session.exec(select(StoredProfile).where(
+        StoredProfile.key == profile.key, StoredProfile.version == profile.version)).first()
+    if found is None:
+        session.add(StoredProfile(key=profile.key, version=profile.version, text=profile.text))
+        session.flush()
+
+
+def profile_for(session: Session, key: str | None = None, version: str | None = None) -> Profile:
+    """A profile by key (and version): the stored text first, then the built-in profiles."""
+    key = key or default_profile_key(session)
+    query = select(StoredProfile).where(StoredProfile.key == key)
+    if version:
+        query = query.where(StoredProfile.version == version)
+    stored = session.exec(query.order_by(StoredProfile.id.desc())).first()  # type: ignore[union-attr]
+    if stored is not None:
+        return profile_from_text(stored.text, f"{key}.toml")
+    try:
+        return load_profile(key)
+    except NotFound:
+        raise NotFound(f"ukendt profil '{key}'") from None
+
+
+def init(db: Db, profile_name: str | None) -> Profile:
+    """Create the database (idempotent) and, if given, make a profile the default for new cases."""
+    with db.write() as session:
+        profile = load_profile(profile_name) if profile_name else profile_for(session)
+        remember_profile(session, profile)
+        if profile_name:
+            row = session.get(Setting, "profile") or Setting(key="profile", value=profile.key)
+            row.value = profile.key
+            session.add(row)
+        return profile

@@ -1,0 +1,139 @@
+"""Meetings: participants, the docket, open and closed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, func, select
+
+from visitation.domain.privacy import age_on
+from visitation.errors import InvalidInput
+from visitation.services import audit, lookup
+from visitation.services.db import Db
+from visitation.services.views import DocketRow, MeetingRow, ParticipantRow
+from visitation.store.models import Case, Child, DocketItem, Meeting, Participant, utcnow
+
+
+@dataclass(frozen=True)
+class NewParticipant:
+    """A participant as given to `meeting new`."""
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+    present: bool = True
+
+    @classmethod
+    def parse(cls, text: str) -> NewParticipant:
+        """`NAME;ROLE;ORG`, role and organisation optional."""
+        parts = [p.strip() for p in text.split(";")]
+        if not parts[0] or len(parts) > 3:
+            raise InvalidInput("--participant: skal have formen \"NAVN;ROLLE;ORGANISATION\"")
+        return cls(*parts)  # type: ignore[arg-type]
+
+
+def _free_ref(session: Session, day: dt.date) -> str:
+    base = f"VM-{day.isoformat()}"
+    taken = set(session.exec(select(Meeting.ref).where(col(Meeting.ref).startswith(base))))
+    return base if base not in taken else next(f"{base}-{n}" for n in range(2, 1000) if f"{base}-{n}" not in taken)
+
+
+def create(session: Session, db: Db, *, day: dt.date, chair: str, title: str = "",
+           participants: list[NewParticipant] | None = None, ref: str | None = None) -> Meeting:
+    """Insert a meeting inside the caller's transaction."""
+    if not chair.strip():
+        raise InvalidInput("--chair: mangler")
+    ref = ref or _free_ref(session, day)
+    if session.exec(select(Meeting.id).where(Meeting.ref == ref)).first() is not None:
+        raise InvalidInput(f"ref: mødet '{ref}' findes allerede")
+    meeting = Meeting(ref=ref, date=day, title=title or "Visitationsmøde", chair=chair.strip())
+    session.add(meeting)
+    session.flush()
+    for p in participants or []:
+        session.add(Participant(meeting_id=meeting.id, name=p.name, role=p.role,  # type: ignore[arg-type]
+                                organisation=p.organisation, present=p.present))
+    audit.log(session, db, "create", None, "meeting", meeting.id)
+    return meeting
+
+
+def new(db: Db, *, day: dt.date, chair: str, title: str = "",
+        participants: list[NewParticipant] | None = None) -> int:
+    """Create a meeting; returns its id."""
+    with db.write() as session:
+        return create(session, db, day=day, chair=chair, title=title, participants=participants).id  # type: ignore[return-value]
+
+
+def put_on_docket(session: Session, db: Db, meeting: Meeting, case: Case, minutes: int = 20) -> DocketItem:
+    """Add a case at the end of a meeting's docket inside the caller's transaction."""
+    if not 1 <= minutes <= 240:
+        raise InvalidInput("--minutes: skal være 1-240")
+    if meeting.state == "closed":
+        raise InvalidInput(f"mødet {meeting.ref} er lukket")
+    exists = session.exec(select(DocketItem).where(DocketItem.meeting_id == meeting.id,
+                                                   DocketItem.case_id == case.id)).first()
+    if exists:
+        raise InvalidInput(f"sagen {case.ref} er allerede på dagsordenen for {meeting.ref}")
+    last = session.exec(select(func.max(DocketItem.position)).where(DocketItem.meeting_id == meeting.id)).first()
+    item = DocketItem(meeting_id=meeting.id, case_id=case.id, position=(last or 0) + 1, minutes=minutes)  # type: ignore[arg-type]
+    session.add(item)
+    session.flush()
+    audit.log(session, db, "update", case.id, "docket_item", item.id, f"på dagsordenen for {meeting.ref}")
+    return item
+
+
+def add_case(db: Db, meeting_ident: str, case_ident: str, minutes: int = 20) -> int:
+    """Put a case on a meeting's docket; returns the docket item's id."""
+    with db.write() as session:
+        meeting = lookup.meeting(session, meeting_ident)
+        case = lookup.case(session, case_ident)
+        return put_on_docket(session, db, meeting, case, minutes).id  # type: ignore[return-value]
+
+
+def listing(db: Db) -> list[MeetingRow]:
+    """Every meeting, newest first, with its number of cases."""
+    with db.read() as session:
+        counts = dict(session.exec(select(DocketItem.meeting_id, func.count()).group_by(DocketItem.meeting_id)).all())
+        rows = session.exec(select(Meeting).order_by(col(Meeting.date).desc(), col(Meeting.id).desc())).all()
+        return [MeetingRow(id=m.id, ref=m.ref, date=m.date, title=m.title, chair=m.chair, state=m.state,  # type: ignore[arg-type]
+                           cases=counts.get(m.id, 0)) for m in rows]
+
+
+def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> MeetingRow:
+    """A meeting with participants and docket, from an open session."""
+    today = today or meeting.date
+    people = session.exec(select(Participant).where(Participant.meeting_id == meeting.id)
+                          .order_by(col(Participant.id))).all()
+    items = session.exec(select(DocketItem, Case, Child).join(Case, col(DocketItem.case_id) == col(Case.id))
+                         .join(Child, col(Case.child_id) == col(Child.id))
+                         .where(DocketItem.meeting_id == meeting.id).order_by(col(DocketItem.position))).all()
+    return MeetingRow(
+        id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
+        state=meeting.state, cases=len(items),
+        participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
+        docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, initials=ch.initials,  # type: ignore[arg-type]
+                          age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
+                          state=d.state) for d, c, ch in items])
+
+
+def show(db: Db, ident: str) -> MeetingRow:
+    """A meeting with its participants and docket; logged as a read of each case on it."""
+    with db.write() as session:
+        meeting = lookup.meeting(session, ident)
+        found = detail(session, meeting)
+        for item in found.docket:
+            audit.log(session, db, "read", item.case_id, "meeting", meeting.id, f"dagsorden {meeting.ref}")
+        return found
+
+
+def close(db: Db, ident: str) -> MeetingRow:
+    """Close a meeting: no more decisions or docket changes."""
+    with db.write() as session:
+        meeting = lookup.meeting(session, ident)
+        if meeting.state == "closed":
+            raise InvalidInput(f"mødet {meeting.ref} er allerede lukket")
+        meeting.state, meeting.closed_at = "closed", utcnow()
+        meeting.version += 1
+        session.add(meeting)
+        audit.log(session, db, "update", None, "meeting", meeting.id, "lukket")
+        return detail(session, meeting)

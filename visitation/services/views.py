@@ -1,0 +1,229 @@
+"""The plain data services return: frozen dataclasses, never live ORM rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+def jsonable(value: Any) -> Any:
+    """A view (or list of views) as JSON-ready data: dates as ISO strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """A case in a listing."""
+
+    id: int
+    ref: str
+    name: str
+    initials: str
+    age: int
+    step: int
+    caseworker: str
+    status: str
+    profile: str
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """A person on the network map."""
+
+    id: int
+    name: str
+    relation: str
+    sector: str
+    ring: int
+    valence: str
+    placement_candidate: bool
+    note: str
+    version: int
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One rater's mark on the Børnelineal (or the consensus)."""
+
+    id: int
+    date: dt.date
+    zone: int
+    zone_label: str
+    axis: str
+    rater: str
+    role: str
+    protective: list[str]
+    risk: list[str]
+    note: str
+    consensus: bool
+
+
+@dataclass(frozen=True)
+class AlternativeRow:
+    """An alternative considered."""
+
+    step: int
+    intervention: str
+    verdict: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FollowupRow:
+    """A follow-up with its state."""
+
+    id: int
+    case_id: int
+    case_ref: str
+    decision_id: int
+    due: dt.date
+    kind: str
+    label: str
+    legal: list[str]
+    responsible: str
+    done_on: dt.date | None
+    note: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """A recorded decision."""
+
+    id: int
+    case_id: int
+    meeting_id: int | None
+    outcome: str
+    step_before: int
+    step: int
+    interventions: list[str]
+    legal_basis: list[str]
+    law_version: str
+    purpose: str
+    duration: str
+    start: dt.date | None
+    child_view: str
+    child_view_how: str
+    parents_view: str
+    consent: str
+    dissent: str
+    rationale: str
+    created_at: dt.datetime
+    created_by: str
+    supersedes_id: int | None
+    superseded: bool = False
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
+    followups: list[FollowupRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    """The caseworker's proposal."""
+
+    step: int
+    interventions: list[str]
+    purpose: str
+    duration: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """A whole case, as `case show` and the TUI's case flow see it."""
+
+    id: int
+    ref: str
+    name: str
+    initials: str
+    birth_date: dt.date
+    age: int
+    cpr: str
+    caseworker: str
+    school: str
+    reason: str
+    step: int
+    step_label: str
+    status: str
+    profile: str
+    profile_version: str
+    child_view: str
+    child_view_how: str
+    child_view_date: dt.date | None
+    parents_view: str
+    parents_consent: str
+    version: int
+    proposal: ProposalView | None
+    assessments: list[AssessmentRow]
+    network: list[NetworkRow]
+    alternatives: list[AlternativeRow]
+    decisions: list[DecisionRow]
+    age_facts: list[str]
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """A meeting participant."""
+
+    name: str
+    role: str
+    organisation: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class DocketRow:
+    """A case on a meeting's docket."""
+
+    position: int
+    case_id: int
+    case_ref: str
+    initials: str
+    age: int
+    step: int
+    minutes: int
+    state: str
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting in a listing or shown whole (with participants and docket)."""
+
+    id: int
+    ref: str
+    date: dt.date
+    title: str
+    chair: str
+    state: str
+    cases: int
+    participants: list[ParticipantRow] = field(default_factory=list)
+    docket: list[DocketRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit event."""
+
+    id: int
+    at: dt.datetime
+    user: str
+    action: str
+    case_id: int | None
+    entity: str
+    entity_id: int | None
+    purpose: str
+    detail: str

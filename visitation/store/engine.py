@@ -1,0 +1,112 @@
+"""Engines and sessions: SQLite (WAL, foreign keys, busy timeout, owner-only file) or PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session
+
+from visitation.errors import DatabaseError
+
+BUSY_TIMEOUT_MS = 15_000
+_WRITE_LOCK = 7_340_011  # PostgreSQL advisory lock that orders the hash chains
+
+
+def database_url(db: str | None) -> str:
+    """A SQLAlchemy URL for `--db`: a URL as given, or a SQLite file path."""
+    if db and "://" in db:
+        return db
+    from visitation.paths import default_db_path
+
+    path = Path(db).expanduser() if db else default_db_path()
+    return f"sqlite:///{path.resolve()}"
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """Whether the engine talks to SQLite."""
+    return engine.dialect.name == "sqlite"
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only, before SQLite opens it."""
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise DatabaseError(f"kan ikke oprette databasen i {path.parent} ({exc.strerror})") from None
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (SQLAlchemy's pysqlite recipe)
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}",
+                   "synchronous=FULL"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # Writers take the lock at BEGIN so a busy database waits (busy_timeout) instead of failing.
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str) -> Engine:
+    """The engine for a URL; nothing else in Visitation creates one."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            _create_private_file(Path(path))
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise DatabaseError(f"ugyldig database-URL ({exc.__class__.__name__})") from None
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A short session for reading."""
+    with _translated(), Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """One transaction that commits on success and writes nothing on any error."""
+    with _translated(), Session(engine, expire_on_commit=False) as session:
+        if is_sqlite(engine):
+            session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        else:
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK})
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Database failures become one clear line; the driver's text (which may hold data) is not shown."""
+    try:
+        yield
+    except OperationalError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig else exc.__class__.__name__
+        if "locked" in reason or "busy" in reason:
+            raise DatabaseError("databasen er optaget af en anden bruger; prøv igen om lidt") from None
+        raise DatabaseError(f"databasen kan ikke bruges: {reason[:120]}") from None

@@ -1,0 +1,1 @@
+"""Alembic migrations of the Visitation schema (run through `visitation.store.schema`)."""
