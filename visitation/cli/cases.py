@@ -117,7 +117,7 @@ def network_add(
         raise InvalidInput("--resource, --concern og --both kan ikke kombineres")
     person = network_person(Node({"name": name, "relation": relation, "sector": sector, "ring": ring,
                                   "valence": flags[0] if flags else "resource",
-                                  "placement_candidate": placement_candidate, "note": note}))
+                                  "placement_candidate": placement_candidate, "note": note}, "--"))
     typer.echo(network.add(state(ctx).db(), case, person))
 
 

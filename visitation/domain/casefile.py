@@ -113,6 +113,8 @@ class Node:
 
     def at(self, key: str) -> Node:
         """A field of an object (missing fields are None)."""
+        if self.path == "--":  # the CLI's options: errors name `--ring`, not `ring`
+            return Node(self.obj().get(key), f"--{key.replace('_', '-')}")
         return Node(self.obj().get(key), f"{self.path}.{key}" if self.path else key)
 
     def items(self) -> list[Node]:

@@ -111,7 +111,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
         id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
         state=meeting.state, cases=len(items),
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
-        docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, initials=ch.initials,  # type: ignore[arg-type]
+        docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
                           state=d.state) for d, c, ch in items])
 
@@ -137,3 +137,15 @@ def close(db: Db, ident: str) -> MeetingRow:
         session.add(meeting)
         audit.log(session, db, "update", None, "meeting", meeting.id, "lukket")
         return detail(session, meeting)
+
+
+def agenda(db: Db, ident: str | None = None, today: dt.date | None = None) -> MeetingRow | None:
+    """The meeting to show: the one asked for, else today's or the next, else the latest; None if none."""
+    today = today or dt.date.today()
+    if ident is None:
+        rows = listing(db)
+        upcoming = sorted((m for m in rows if m.date >= today), key=lambda m: (m.date, m.id))
+        if not rows:
+            return None
+        ident = str((upcoming[0] if upcoming else rows[0]).id)
+    return show(db, ident)

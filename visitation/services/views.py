@@ -192,6 +192,7 @@ class DocketRow:
     position: int
     case_id: int
     case_ref: str
+    name: str
     initials: str
     age: int
     step: int
