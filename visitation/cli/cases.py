@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from visitation.cli.state import emit_json, parse_date, state, table
+from visitation.cli.state import emit_json, note, parse_date, state, table
 
 app = typer.Typer(no_args_is_help=True)
 network_app = typer.Typer(no_args_is_help=True)
@@ -27,9 +27,16 @@ def add(
     ref: Annotated[str | None, typer.Option("--ref", help="Sagsreference; standard er næste ledige ÅÅÅÅ-NNNN.")] = None,
 ) -> None:
     """Opret en sag; skriver sagens id."""
+    from visitation.domain.cpr import validate
     from visitation.services import cases
 
     born = parse_date(birth_date, "--birth-date")
+    try:
+        warning = validate(cpr).warning if cpr else ""
+    except ValueError:
+        warning = ""  # the service refuses it with the reason
+    if warning:
+        note(f"Advarsel: --cpr: {warning}")
     typer.echo(cases.add(state(ctx).db(), name=name, birth_date=born, cpr=cpr, caseworker=caseworker,
                          school=school, reason=reason, step=step, ref=ref))
 

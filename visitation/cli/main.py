@@ -17,6 +17,7 @@ class GuardedGroup(TyperGroup):
     """Turns every expected error into one line on stderr and its exit code; no traceback without --debug."""
 
     def invoke(self, ctx: Any) -> Any:
+        from visitation.domain.cpr import redact
         from visitation.errors import VisitationError
 
         try:
@@ -24,7 +25,7 @@ class GuardedGroup(TyperGroup):
         except VisitationError as exc:
             if _debug(ctx):
                 raise
-            typer.echo(f"Fejl: {exc.message}", err=True)
+            typer.echo(f"Fejl: {redact(exc.message)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer._click.ClickException):
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,3 +41,11 @@ def mask(number: str | None) -> str:
     if not number:
         return ""
     return f"{number[:6]}-xxxx"
+
+
+_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})[- ]?\d{4}(?!\d)")
+
+
+def redact(text: str) -> str:
+    """Mask anything that looks like a CPR number, for logs, errors and the audit log's free text."""
+    return _CPR_LIKE.sub(lambda m: f"{m.group(1)}-xxxx", text)

@@ -78,3 +78,31 @@ class DecisionDraft:
     def places_child(self) -> bool:
         """Whether the outcome puts the child on the chosen step (approved or changed)."""
         return self.outcome in (Outcome.APPROVED, Outcome.CHANGED)
+
+
+FORM_FIELDS = ("outcome", "step", "interventions", "purpose", "duration", "start", "goals", "rationale",
+               "child_view", "child_view_how", "parents_view", "consent", "dissent")
+"""The fields of the decision form, saved one by one as they change."""
+
+
+def draft_from_fields(fields: dict[str, object], current_step: int) -> DecisionDraft:
+    """The decision form's saved fields as a draft; blanks and unparsable values become 'missing'."""
+    def text(name: str) -> str:
+        value = fields.get(name)
+        return value if isinstance(value, str) else ""
+
+    try:
+        start = date.fromisoformat(text("start")) if text("start") else None
+    except ValueError:
+        start = None
+    step = fields.get("step")
+    interventions = fields.get("interventions")
+    return DecisionDraft(
+        outcome=Outcome(text("outcome")) if text("outcome") in tuple(Outcome) else Outcome.APPROVED,
+        step=step if isinstance(step, int) else current_step,
+        interventions=tuple(i for i in interventions if isinstance(i, str)) if isinstance(interventions, list) else (),
+        purpose=text("purpose"), duration=text("duration"), start=start, rationale=text("rationale"),
+        child_view=text("child_view"), child_view_how=text("child_view_how"),
+        parents_view=text("parents_view"),
+        consent=Consent(text("consent")) if text("consent") in tuple(Consent) else Consent.UNKNOWN,
+        dissent=text("dissent"), goals=text("goals"))

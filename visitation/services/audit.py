@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from visitation.domain.cpr import redact
 from visitation.services.db import Db
 from visitation.services.views import AuditRow
 from visitation.store import chain
@@ -14,7 +15,8 @@ def log(session: Session, db: Db, action: str, case_id: int | None = None, entit
         entity_id: int | None = None, detail: str = "") -> None:
     """Append an event inside the caller's transaction (so it is written exactly when the change is)."""
     chain.append(session, AuditEvent(user=db.user, action=action, case_id=case_id, entity=entity,
-                                     entity_id=entity_id, purpose=db.purpose[:300], detail=detail[:1000]))
+                                     entity_id=entity_id, purpose=redact(db.purpose)[:300],
+                                     detail=redact(detail)[:1000]))
 
 
 def log_now(db: Db, action: str, case_id: int | None = None, entity: str = "",

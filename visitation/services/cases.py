@@ -13,7 +13,7 @@ from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for, remember_profile
 from visitation.services.views import (AlternativeRow, AssessmentRow, CaseDetail, CaseRow,
-                                       DecisionRow, NetworkRow, ProposalView)
+                                       DecisionRow, NetworkChanges, NetworkRow, ProposalView)
 from visitation.store.models import (Alternative, Assessment, Case, Child, Decision, NetworkMember,
                                      Proposal)
 
@@ -128,7 +128,23 @@ def detail(session: Session, case: Case, today: dt.date | None = None) -> CaseDe
         alternatives=alternative_rows(session, case.id),  # type: ignore[arg-type]
         decisions=decision_rows(session, case.id),  # type: ignore[arg-type]
         age_facts=age_facts(child.birth_date, today),
+        network_changes=network_changes(session, case.id),  # type: ignore[arg-type]
     )
+
+
+def network_changes(session: Session, case_id: int) -> NetworkChanges:
+    """Compare the map with the one snapshotted at the case's last decision (empty before any)."""
+    last = session.exec(select(Decision).where(Decision.case_id == case_id)
+                        .order_by(col(Decision.id).desc())).first()
+    if last is None:
+        return NetworkChanges([], [], [])
+    before = {p["id"]: p for p in last.network_snapshot}
+    now = network_rows(session, case_id)
+    keys = ("name", "relation", "sector", "ring", "valence", "placement_candidate")
+    changed = [m.id for m in now if m.id in before and any(before[m.id].get(k) != getattr(m, k) for k in keys)]
+    ids = {m.id for m in now}
+    return NetworkChanges(joined=[m.id for m in now if m.id not in before], changed=changed,
+                          left=[{"name": p["name"], "relation": p["relation"]} for i, p in before.items() if i not in ids])
 
 
 def show(db: Db, ident: str) -> CaseDetail:
@@ -151,16 +167,21 @@ def network_rows(session: Session, case_id: int) -> list[NetworkRow]:
     rows = session.exec(select(NetworkMember).where(NetworkMember.case_id == case_id,
                                                     col(NetworkMember.removed_at).is_(None))
                         .order_by(col(NetworkMember.ring), col(NetworkMember.id))).all()
-    return [NetworkRow(id=m.id, name=m.name, relation=m.relation, sector=m.sector, ring=m.ring,  # type: ignore[arg-type]
-                       valence=m.valence, placement_candidate=m.placement_candidate, note=m.note,
-                       version=m.version) for m in rows]
+    return [network_row(m) for m in rows]
+
+
+def network_row(m: NetworkMember) -> NetworkRow:
+    """A network person as plain data."""
+    return NetworkRow(id=m.id, name=m.name, relation=m.relation, sector=m.sector, ring=m.ring,  # type: ignore[arg-type]
+                      valence=m.valence, placement_candidate=m.placement_candidate, note=m.note,
+                      version=m.version)
 
 
 def alternative_rows(session: Session, case_id: int) -> list[AlternativeRow]:
     """The alternatives considered on a case, lowest step first."""
     rows = session.exec(select(Alternative).where(Alternative.case_id == case_id)
                         .order_by(col(Alternative.step), col(Alternative.id))).all()
-    return [AlternativeRow(a.step, a.intervention, a.verdict, a.reason) for a in rows]
+    return [AlternativeRow(a.step, a.intervention, a.verdict, a.reason, a.id, a.version) for a in rows]  # type: ignore[arg-type]
 
 
 def decision_rows(session: Session, case_id: int) -> list[DecisionRow]:

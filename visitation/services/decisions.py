@@ -12,7 +12,7 @@ from visitation.domain.followups import PlannedFollowup, schedule
 from visitation.domain.profiles import Profile
 from visitation.domain.rules import Violation, check
 from visitation.errors import InvalidInput, RuleViolation
-from visitation.services import audit, lookup
+from visitation.services import audit, drafts, lookup
 from visitation.services.cases import network_rows
 from visitation.services.db import Db, profile_for
 from visitation.services.views import FollowupRow, jsonable
@@ -90,6 +90,8 @@ def record(db: Db, case_ident: str, meeting_ident: str | None, draft: DecisionDr
         decision = insert_decision(session, db, case, meeting, full, profile)
         rows = plan_followups(session, case, decision, full, profile)
         advance_case(session, case, meeting, full)
+        if meeting is not None:
+            drafts.discard(session, case.id, meeting.id)  # type: ignore[arg-type]
         audit.log(session, db, "decide", case.id, "decision", decision.id,
                   f"{full.outcome.value}, trin {decision.step_before} → {full.step}")
         return Recorded(decision.id, case.ref, full.outcome.value, full.step, decision.supersedes_id, rows)  # type: ignore[arg-type]

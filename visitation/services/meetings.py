@@ -149,3 +149,47 @@ def agenda(db: Db, ident: str | None = None, today: dt.date | None = None) -> Me
             return None
         ident = str((upcoming[0] if upcoming else rows[0]).id)
     return show(db, ident)
+
+
+def _item(session: Session, meeting: Meeting, case: Case) -> DocketItem:
+    item = session.exec(select(DocketItem).where(DocketItem.meeting_id == meeting.id,
+                                                 DocketItem.case_id == case.id)).first()
+    if item is None:
+        raise InvalidInput(f"sagen {case.ref} er ikke på dagsordenen for {meeting.ref}")
+    return item
+
+
+def start_case(db: Db, meeting_ident: str, case_ident: str) -> MeetingRow:
+    """Mark a case as being discussed now (starts its timer) and the meeting as running."""
+    with db.write() as session:
+        meeting, case = lookup.meeting(session, meeting_ident), lookup.case(session, case_ident)
+        if meeting.state == "closed":
+            raise InvalidInput(f"mødet {meeting.ref} er lukket")
+        item = _item(session, meeting, case)
+        if item.state == "waiting":
+            item.state, item.started_at, item.version = "in_progress", utcnow(), item.version + 1
+            session.add(item)
+        if meeting.state == "planned":
+            meeting.state, meeting.version = "running", meeting.version + 1
+            session.add(meeting)
+        audit.log(session, db, "read", case.id, "docket_item", item.id, f"behandles på {meeting.ref}")
+        return detail(session, meeting)
+
+
+def move(db: Db, meeting_ident: str, case_ident: str, delta: int) -> MeetingRow:
+    """Move a case up (−1) or down (+1) the docket."""
+    with db.write() as session:
+        meeting, case = lookup.meeting(session, meeting_ident), lookup.case(session, case_ident)
+        if meeting.state == "closed":
+            raise InvalidInput(f"mødet {meeting.ref} er lukket")
+        items = list(session.exec(select(DocketItem).where(DocketItem.meeting_id == meeting.id)
+                                  .order_by(col(DocketItem.position))))
+        index = [i.case_id for i in items].index(_item(session, meeting, case).case_id)
+        other = index + delta
+        if 0 <= other < len(items):
+            a, b = items[index], items[other]
+            a.position, b.position = b.position, a.position
+            a.version, b.version = a.version + 1, b.version + 1
+            session.add_all([a, b])
+            audit.log(session, db, "update", None, "meeting", meeting.id, "dagsorden omordnet")
+        return detail(session, meeting)

@@ -28,3 +28,47 @@ def members(db: Db, ident: str) -> list[NetworkRow]:
         case = lookup.case(session, ident)
         audit.log(session, db, "read", case.id, "network", None)
         return cases.network_rows(session, case.id)  # type: ignore[arg-type]
+
+
+EDITABLE = ("name", "relation", "sector", "ring", "valence", "placement_candidate", "note")
+
+
+def update(db: Db, member_id: int, version: int, person: NetworkPerson,
+           base: NetworkPerson | None = None) -> NetworkRow:
+    """Change a person on the map; a stale version that touches the same fields is a Conflict."""
+    from dataclasses import asdict
+
+    from visitation.services import versioning
+
+    with db.write() as session:
+        row = _member(session, member_id)
+        seen = asdict(base) if base else {k: getattr(row, k) for k in EDITABLE}
+        changes = {k: v for k, v in asdict(person).items() if k in EDITABLE and seen[k] != v}
+        versioning.check(row, version, f"Netværkspersonen '{row.name}'", changes, seen if base else None)
+        if changes:
+            versioning.apply(row, changes)
+            session.add(row)
+            audit.log(session, db, "update", row.case_id, "network_member", row.id, ", ".join(changes))
+        return cases.network_row(row)
+
+
+def remove(db: Db, member_id: int, version: int) -> None:
+    """Take a person off the map (kept with a removal time, so maps can be compared over time)."""
+    from visitation.services import versioning
+    from visitation.store.models import utcnow
+
+    with db.write() as session:
+        row = _member(session, member_id)
+        versioning.check(row, version, f"Netværkspersonen '{row.name}'", {"removed_at": None}, {"removed_at": None})
+        versioning.apply(row, {"removed_at": utcnow()})
+        session.add(row)
+        audit.log(session, db, "delete", row.case_id, "network_member", row.id)
+
+
+def _member(session, member_id: int) -> NetworkMember:  # type: ignore[no-untyped-def]
+    from visitation.errors import NotFound
+
+    row = session.get(NetworkMember, member_id)
+    if row is None or row.removed_at is not None:
+        raise NotFound(f"netværkspersonen {member_id} findes ikke")
+    return row

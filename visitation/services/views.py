@@ -81,6 +81,8 @@ class AlternativeRow:
     intervention: str
     verdict: str
     reason: str
+    id: int = 0
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,16 @@ class DecisionRow:
 
 
 @dataclass(frozen=True)
+class NetworkChanges:
+    """The map now against the one kept with the last decision: who joined, changed, left."""
+
+    joined: list[int]
+    changed: list[int]
+    left: list[dict[str, str]]
+    """name and relation of each person no longer on the map."""
+
+
+@dataclass(frozen=True)
 class ProposalView:
     """The caseworker's proposal."""
 
@@ -173,6 +185,7 @@ class CaseDetail:
     alternatives: list[AlternativeRow]
     decisions: list[DecisionRow]
     age_facts: list[str]
+    network_changes: NetworkChanges = field(default_factory=lambda: NetworkChanges([], [], []))
 
 
 @dataclass(frozen=True)

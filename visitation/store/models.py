@@ -146,6 +146,21 @@ class Alternative(SQLModel, table=True):
     verdict: str = Field(max_length=20)
     reason: str = ""
     created_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class DraftDecision(SQLModel, table=True):
+    """The decision form as it is being filled in, saved field by field so a crash loses nothing."""
+
+    __tablename__ = "draft_decision"
+    __table_args__ = (UniqueConstraint("case_id", "meeting_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    meeting_id: int = Field(foreign_key="meeting.id")
+    fields: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    updated_by: str = Field(default="", max_length=200)
+    version: int = 1
 
 
 class Meeting(SQLModel, table=True):

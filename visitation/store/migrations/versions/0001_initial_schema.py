@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 08:17:48.873790
+Create Date: 2026-11-22 08:29:06.244791
 """
 
 from __future__ import annotations
@@ -125,6 +125,7 @@ def upgrade() -> None:
     sa.Column('verdict', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['case.id'], name=op.f('fk_alternative_case_id_case')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_alternative'))
     )
@@ -209,6 +210,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_docket_item_case_id'), ['case_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_docket_item_meeting_id'), ['meeting_id'], unique=False)
 
+    op.create_table('draft_decision',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('fields', sa.JSON(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_by', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['case.id'], name=op.f('fk_draft_decision_case_id_case')),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_draft_decision_meeting_id_meeting')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_draft_decision')),
+    sa.UniqueConstraint('case_id', 'meeting_id', name=op.f('uq_draft_decision_case_id_meeting_id'))
+    )
+    with op.batch_alter_table('draft_decision', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_draft_decision_case_id'), ['case_id'], unique=False)
+
     op.create_table('network_member',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
@@ -287,6 +304,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_network_member_case_id'))
 
     op.drop_table('network_member')
+    with op.batch_alter_table('draft_decision', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_draft_decision_case_id'))
+
+    op.drop_table('draft_decision')
     with op.batch_alter_table('docket_item', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_docket_item_meeting_id'))
         batch_op.drop_index(batch_op.f('ix_docket_item_case_id'))

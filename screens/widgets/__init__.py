@@ -1,0 +1,1 @@
+"""Reusable widgets of the shared screen: stepper, staircase, ruler, network map, timer."""
