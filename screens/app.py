@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from screens.docket import DocketScreen
+from screens.commands import VisitationCommands
 from screens.themes import PROJECTOR
 from visitation.services.db import Db
+
+Clock = Callable[[], dt.datetime]
 
 
 class VisitationApp(App[None]):
@@ -16,8 +21,10 @@ class VisitationApp(App[None]):
 
     TITLE = "Visitation"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {VisitationCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afslut", id="app.quit", priority=True),
+        Binding("f1", "help", "Hjælp", id="app.help", tooltip="Taster og vejledning"),
         Binding("f2", "toggle_privacy", "Privatliv", id="app.privacy", tooltip="Vis eller skjul navne"),
         Binding("f3", "next_theme", "Tema", id="app.theme", tooltip="Projektor, mørk eller lys"),
     ]
@@ -26,17 +33,21 @@ class VisitationApp(App[None]):
     privacy: reactive[bool] = reactive(True)
     """True: initials and age only, no CPR, no full names (the default on a wall)."""
 
-    def __init__(self, db: Db, meeting: str | None = None, clock: bool = True) -> None:
+    def __init__(self, db: Db, meeting: str | None = None, clock: bool = True, now: Clock | None = None) -> None:
         super().__init__()
-        self.clock = clock
-        """Whether the header shows the wall clock (off in snapshot tests)."""
         self.db = db
         """The open database; screens reach it only through services, in thread workers."""
         self.meeting_ident = meeting
         """The meeting asked for on the command line, if any."""
+        self.clock = clock
+        """Whether headers show the wall clock (off in snapshot tests)."""
+        self.now: Clock = now or (lambda: dt.datetime.now(dt.UTC))
+        """The time source of timers (fixed in tests)."""
 
     def on_mount(self) -> None:
         """Register the projector theme and open the docket."""
+        from screens.docket import DocketScreen
+
         self.register_theme(PROJECTOR)
         self.theme = self.THEMES[0]
         self.push_screen(DocketScreen(self.meeting_ident))
@@ -50,10 +61,42 @@ class VisitationApp(App[None]):
         index = self.THEMES.index(self.theme) if self.theme in self.THEMES else -1
         self.theme = self.THEMES[(index + 1) % len(self.THEMES)]
 
+    def action_help(self) -> None:
+        """F1: the keys of the screen underneath."""
+        from screens.modals.help import HelpDialog
 
-def make_app(db: Db, meeting: str | None = None, clock: bool = True) -> VisitationApp:
+        bindings = [active.binding for active in self.screen.active_bindings.values()]
+        keys = [(self.get_key_display(b), b.description) for b in bindings if b.description]
+        self.push_screen(HelpDialog(keys))
+
+    def action_followups(self) -> None:
+        """The follow-up screen."""
+        from screens.followups import FollowupsScreen
+
+        self.push_screen(FollowupsScreen())
+
+    def action_key_figures(self) -> None:
+        """The key figures screen."""
+        from screens.key_figures import KeyFiguresScreen
+
+        self.push_screen(KeyFiguresScreen())
+
+    def open_case(self, case: str, meeting: str, started: dt.datetime | None = None, minutes: int = 20) -> None:
+        """The six steps of a case at a meeting."""
+        from screens.case_flow import CaseFlowScreen
+
+        self.push_screen(CaseFlowScreen(case, meeting, started, minutes))
+
+    def open_meeting(self, meeting: str) -> None:
+        """Another meeting's docket."""
+        from screens.docket import DocketScreen
+
+        self.switch_screen(DocketScreen(meeting))
+
+
+def make_app(db: Db, meeting: str | None = None, clock: bool = True, now: Clock | None = None) -> VisitationApp:
     """The one way to build the app (CLI, tests and snapshots alike)."""
-    return VisitationApp(db, meeting, clock)
+    return VisitationApp(db, meeting, clock, now)
 
 
 def run_tui(db: Db, meeting: str | None = None) -> None:

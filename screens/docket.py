@@ -1,6 +1,8 @@
-"""The docket (dagsorden): the meeting's cases in order with time box and state."""
+"""The docket (dagsorden): the meeting's cases in order with time box, timer, state and overdue follow-ups."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.messages import LoadFailed, MeetingLoaded
+from screens.modals.forms import ReasonDialog
+from screens.widgets.timer import elapsed_text
 from visitation.services.views import DocketRow, MeetingRow
 
 STATE = {"waiting": "venter", "in_progress": "i gang", "decided": "besluttet", "postponed": "udsat",
@@ -17,10 +21,18 @@ STATE = {"waiting": "venter", "in_progress": "i gang", "decided": "besluttet", "
 
 
 class DocketScreen(Screen[None]):
-    """The day's meeting: title, chair, participants and the docket; names hidden in privacy mode."""
+    """The day's meeting: title, meeting clock, the docket, participants; names hidden in privacy mode."""
 
     CSS_PATH = "docket.tcss"
-    BINDINGS = [Binding("r", "reload", "Genindlæs", id="docket.reload", tooltip="Læs dagsordenen igen")]
+    BINDINGS = [
+        Binding("enter", "open_case", "Åbn sag", id="docket.open", tooltip="Start og åbn den valgte sag"),
+        Binding("u", "postpone", "Udsæt", id="docket.postpone", tooltip="Udsæt sagen med en begrundelse"),
+        Binding("shift+up", "move(-1)", "Flyt op", id="docket.up"),
+        Binding("shift+down", "move(1)", "Flyt ned", id="docket.down"),
+        Binding("o", "app.followups", "Opfølgning", id="docket.followups"),
+        Binding("n", "app.key_figures", "Nøgletal", id="docket.figures"),
+        Binding("r", "reload", "Genindlæs", id="docket.reload", show=False),
+    ]
 
     def __init__(self, meeting: str | None = None) -> None:
         super().__init__()
@@ -30,20 +42,20 @@ class DocketScreen(Screen[None]):
         """The meeting as last loaded."""
 
     def compose(self) -> ComposeResult:
-        """Header, meeting line, privacy indicator, docket table, footer."""
+        """Header, meeting line, privacy indicator, docket table, participants, footer."""
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         with Vertical(id="docket-body"):
-            yield Static("Indlæser dagsordenen …", id="meeting-title")
+            yield Static("Indlæser dagsordenen …", id="meeting-title", markup=False)
             yield Static("", id="privacy")
             yield DataTable(id="docket", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="participants")
+            yield Static("", id="participants", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Set up the table and start loading in a thread."""
-        table = self.query_one("#docket", DataTable)
-        table.add_columns("#", "Sag", "Barn", "Alder", "Trin", "Tid", "Status")
+        """Set up the table, follow privacy mode, tick the timers, load in a thread."""
+        self.query_one("#docket", DataTable).add_columns("#", "Sag", "Barn", "Alder", "Trin", "Tid", "Status", "Opfølgning")
         self.watch(self.app, "privacy", self.show_privacy)
+        self.set_interval(1, self.tick)
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="docket", description="Indlæser dagsorden")
@@ -61,10 +73,16 @@ class DocketScreen(Screen[None]):
         """Read the docket again."""
         self.load()
 
+    def on_screen_resume(self) -> None:
+        """Coming back from a case: its state may have changed."""
+        self.load()
+
     @on(MeetingLoaded)
     def show_meeting(self, message: MeetingLoaded) -> None:
         """Render the loaded meeting."""
         self.meeting = message.meeting
+        if self.meeting is not None:
+            self.meeting_ident = self.meeting.ref
         self.render_meeting()
 
     @on(LoadFailed)
@@ -81,25 +99,126 @@ class DocketScreen(Screen[None]):
         self.render_meeting()
 
     def render_meeting(self) -> None:
-        """Fill the title and table from the loaded meeting."""
+        """Fill the title and table from the loaded meeting, keeping the cursor where it was."""
         m = self.meeting
-        title = self.query_one("#meeting-title", Static)
         table = self.query_one("#docket", DataTable)
+        cursor = table.cursor_row
         table.clear()
         if m is None:
-            title.update("Der er ingen møder endnu. Opret et med: visitation meeting new")
+            self.query_one("#meeting-title", Static).update("Der er ingen møder endnu. Opret et med: visitation meeting new")
             return
-        total = sum(d.minutes for d in m.docket)
-        title.update(f"{m.title} {m.date:%d-%m-%Y} · mødeleder {m.chair} · {len(m.docket)} sager · {total} min")
+        self.tick()
+        now = self.app.now()  # type: ignore[attr-defined]
         for d in m.docket:
             table.add_row(str(d.position), d.case_ref, self.child(d), f"{d.age} år", str(d.step),
-                          f"{d.minutes} min", STATE.get(d.state, d.state), key=str(d.case_id))
+                          elapsed_text(d.started_at, now, d.minutes)[0] if d.state == "in_progress" else f"{d.minutes} min",
+                          STATE.get(d.state, d.state), f"⚠ {d.overdue} overskredet" if d.overdue else "",
+                          key=str(d.case_id))
+        if m.docket:
+            table.move_cursor(row=max(0, min(cursor, len(m.docket) - 1)))
         present = [p for p in m.participants if p.present]
         absent = [p for p in m.participants if not p.present]
         self.query_one("#participants", Static).update(
             "Til stede: " + ", ".join(f"{p.name} ({p.role})" for p in present)
             + (("  ·  Afbud: " + ", ".join(p.name for p in absent)) if absent else ""))
 
+    def tick(self) -> None:
+        """The meeting clock in the title, and the running case's timer."""
+        m = self.meeting
+        if m is None:
+            return
+        now = self.app.now()  # type: ignore[attr-defined]
+        total = sum(d.minutes for d in m.docket)
+        starts = [d.started_at for d in m.docket if d.started_at]
+        spent = f" · mødet i gang {int((now - min(starts)).total_seconds() // 60)} min" if starts else ""
+        self.query_one("#meeting-title", Static).update(
+            f"{m.title} {m.date:%d-%m-%Y} · mødeleder {m.chair} · {len(m.docket)} sager · {total} min{spent}")
+        table = self.query_one("#docket", DataTable)
+        for d in m.docket:
+            if d.state == "in_progress" and str(d.case_id) in table.rows:
+                text, over = elapsed_text(d.started_at, now, d.minutes)
+                table.update_cell(str(d.case_id), table.ordered_columns[5].key, text + (" OVER TID" if over else ""))
+
     def child(self, row: DocketRow) -> str:
         """The child as privacy mode allows."""
         return row.initials if self.app.privacy else row.name  # type: ignore[attr-defined]
+
+    def selected(self) -> DocketRow | None:
+        """The docket row under the cursor."""
+        table = self.query_one("#docket", DataTable)
+        if self.meeting is None or not self.meeting.docket:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((d for d in self.meeting.docket if str(d.case_id) == key), None)
+
+    def action_open_case(self) -> None:
+        """Start the selected case (its timer begins) and open its six steps."""
+        row = self.selected()
+        if row is not None and self.meeting is not None:
+            self.start_case(self.meeting.ref, row)
+
+    @on(DataTable.RowSelected, "#docket")
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on a row opens the case."""
+        event.stop()
+        self.action_open_case()
+
+    @work(thread=True, exit_on_error=False, group="docket-write")
+    def start_case(self, meeting: str, row: DocketRow) -> None:
+        """Mark the case started, then open the flow on the event loop."""
+        from visitation.errors import VisitationError
+        from visitation.services import meetings
+
+        try:
+            shown = meetings.start_case(self.app.db, meeting, row.case_ref, self.app.now())  # type: ignore[attr-defined]
+        except VisitationError as exc:
+            self.app.call_from_thread(self.notify, exc.message, severity="error")
+            return
+        item = next(d for d in shown.docket if d.case_id == row.case_id)
+        self.app.call_from_thread(self.app.open_case, row.case_ref, meeting, item.started_at, item.minutes)  # type: ignore[attr-defined]
+
+    def action_move(self, delta: int) -> None:
+        """Move the selected case up or down the docket."""
+        row = self.selected()
+        if row is not None and self.meeting is not None:
+            table = self.query_one("#docket", DataTable)
+            table.move_cursor(row=max(0, table.cursor_row + delta))
+            meeting = self.meeting.ref
+            self.write(lambda db: _move(db, meeting, row.case_ref, delta))
+
+    def action_postpone(self) -> None:
+        """Postpone the selected case: recorded as a decision with its reason, so the minutes say so."""
+        row = self.selected()
+        if row is None or self.meeting is None:
+            return
+        meeting = self.meeting.ref
+
+        def reason_given(reason: object) -> None:
+            if isinstance(reason, str):
+                self.write(lambda db: _postpone(db, meeting, row, reason))
+        self.app.push_screen(ReasonDialog(f"Hvorfor udsættes sag {row.case_ref}?"), reason_given)
+
+    @work(thread=True, exit_on_error=False, group="docket-write")
+    def write(self, call) -> None:  # type: ignore[no-untyped-def]
+        """Run one service call off the loop, then reload."""
+        from visitation.errors import VisitationError
+
+        try:
+            call(self.app.db)  # type: ignore[attr-defined]
+        except VisitationError as exc:
+            self.app.call_from_thread(self.notify, exc.message, severity="error", timeout=10)
+        self.load()
+
+
+def _move(db, meeting: str, case: str, delta: int) -> None:  # type: ignore[no-untyped-def]
+    from visitation.services import meetings
+
+    meetings.move(db, meeting, case, delta)
+
+
+def _postpone(db, meeting: str, row: DocketRow, reason: str) -> None:  # type: ignore[no-untyped-def]
+    from visitation.domain.decision import DecisionDraft, Outcome
+    from visitation.services import decisions
+
+    decisions.record(db, row.case_ref, meeting, DecisionDraft(
+        outcome=Outcome.POSTPONED, step=row.step, interventions=(), rationale=reason))

@@ -6,7 +6,21 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from visitation.services.views import MeetingRow
+from visitation.domain.profiles import Profile
+from visitation.services.decisions import Preview, Recorded
+from visitation.services.drafts import DraftState
+from visitation.services.views import CaseDetail, MeetingRow
+
+
+@dataclass(frozen=True)
+class CaseBundle:
+    """What the case flow needs, read in one worker: the case, its profile, the form, the rule status."""
+
+    case: CaseDetail
+    profile: Profile
+    meeting: MeetingRow
+    draft: DraftState
+    preview: Preview
 
 
 @dataclass
@@ -21,3 +35,38 @@ class LoadFailed(Message):
     """Reading failed; the text is one line for the user."""
 
     text: str
+
+
+@dataclass
+class CaseLoaded(Message):
+    """A case with everything the six steps show."""
+
+    bundle: CaseBundle
+
+
+@dataclass
+class CaseChanged(Message):
+    """Something on the case was saved; the flow reloads it."""
+
+    note: str = ""
+
+
+@dataclass
+class DraftSaved(Message):
+    """The decision form's fields as saved."""
+
+    state: DraftState
+
+
+@dataclass
+class RulesChecked(Message):
+    """The live rule status and follow-up dates of the form."""
+
+    preview: Preview
+
+
+@dataclass
+class DecisionRecorded(Message):
+    """A decision was recorded and locked."""
+
+    recorded: Recorded

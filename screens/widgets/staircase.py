@@ -35,7 +35,8 @@ class Staircase(Widget):
             if number == self.proposed:
                 text.append(" ◆ forslag", style="bold")
             text.append("\n")
-        return text.rstrip() or Text("")
+        text.rstrip()
+        return text
 
     def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
         """One row per step."""

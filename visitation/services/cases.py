@@ -13,9 +13,9 @@ from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for, remember_profile
 from visitation.services.views import (AlternativeRow, AssessmentRow, CaseDetail, CaseRow,
-                                       DecisionRow, NetworkChanges, NetworkRow, ProposalView)
-from visitation.store.models import (Alternative, Assessment, Case, Child, Decision, NetworkMember,
-                                     Proposal)
+                                       DecisionRow, FollowupRow, NetworkChanges, NetworkRow, ProposalView)
+from visitation.store.models import (Alternative, Assessment, Case, Child, Decision, Followup,
+                                     NetworkMember, Proposal)
 
 
 def search_text(ref: str, child: ChildData | Child, caseworker: str, school: str) -> str:
@@ -186,12 +186,18 @@ def alternative_rows(session: Session, case_id: int) -> list[AlternativeRow]:
 
 def decision_rows(session: Session, case_id: int) -> list[DecisionRow]:
     """Every decision on a case, oldest first, each marked if a later one superseded it."""
+    from visitation.services.followups import row as followup_row
+
     rows = session.exec(select(Decision).where(Decision.case_id == case_id).order_by(col(Decision.id))).all()
     superseded = {d.supersedes_id for d in rows if d.supersedes_id}
-    return [decision_row(d, d.id in superseded) for d in rows]
+    planned: dict[int, list[FollowupRow]] = {}
+    today = dt.date.today()
+    for f in session.exec(select(Followup).where(Followup.case_id == case_id).order_by(col(Followup.due))):
+        planned.setdefault(f.decision_id, []).append(followup_row(f, "", today))
+    return [decision_row(d, d.id in superseded, planned.get(d.id, [])) for d in rows]  # type: ignore[arg-type]
 
 
-def decision_row(d: Decision, superseded: bool = False) -> DecisionRow:
+def decision_row(d: Decision, superseded: bool = False, followups: list[FollowupRow] | None = None) -> DecisionRow:
     """A decision as plain data."""
     return DecisionRow(
         id=d.id, case_id=d.case_id, meeting_id=d.meeting_id, outcome=d.outcome,  # type: ignore[arg-type]
@@ -200,4 +206,11 @@ def decision_row(d: Decision, superseded: bool = False) -> DecisionRow:
         duration=d.duration, start=d.start, child_view=d.child_view, child_view_how=d.child_view_how,
         parents_view=d.parents_view, consent=d.consent, dissent=d.dissent, rationale=d.rationale,
         created_at=d.created_at, created_by=d.created_by, supersedes_id=d.supersedes_id,
-        superseded=superseded, alternatives=list(d.alternatives))
+        superseded=superseded, alternatives=list(d.alternatives), followups=followups or [])
+
+
+def profile(db: Db, ident: str):  # type: ignore[no-untyped-def]
+    """The profile (frozen reference data) a case was created under."""
+    with db.read() as session:
+        case = lookup.case(session, ident)
+        return profile_for(session, case.profile_key, case.profile_version)

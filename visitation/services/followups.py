@@ -16,7 +16,7 @@ from visitation.services.views import FollowupRow
 from visitation.store.models import Case, Decision, Followup
 
 
-def _active():  # type: ignore[no-untyped-def]
+def active():  # type: ignore[no-untyped-def]
     """Follow-ups whose decision has not been superseded by a correction."""
     later = aliased(Decision)
     return ~exists().where(later.supersedes_id == Followup.decision_id)
@@ -35,7 +35,7 @@ def pending(db: Db, *, due_before: dt.date | None = None, caseworker: str | None
     today = today or dt.date.today()
     with db.read() as session:
         query = (select(Followup, Case.ref).join(Case, col(Followup.case_id) == col(Case.id))
-                 .where(col(Followup.done_on).is_(None), _active()))
+                 .where(col(Followup.done_on).is_(None), active()))
         if due_before:
             query = query.where(Followup.due < due_before)
         if overdue:

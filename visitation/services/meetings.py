@@ -107,13 +107,28 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
     items = session.exec(select(DocketItem, Case, Child).join(Case, col(DocketItem.case_id) == col(Case.id))
                          .join(Child, col(Case.child_id) == col(Child.id))
                          .where(DocketItem.meeting_id == meeting.id).order_by(col(DocketItem.position))).all()
+    overdue = _overdue(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
     return MeetingRow(
         id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
         state=meeting.state, cases=len(items),
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
         docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
-                          state=d.state) for d, c, ch in items])
+                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0))
+                for d, c, ch in items])
+
+
+def _overdue(session: Session, case_ids: list[int], on: dt.date) -> dict[int, int]:
+    """Open follow-ups past due, per case (those of superseded decisions excluded)."""
+    from visitation.services.followups import active
+    from visitation.store.models import Followup
+
+    if not case_ids:
+        return {}
+    rows = session.exec(select(Followup.case_id, func.count()).where(
+        col(Followup.case_id).in_(case_ids), col(Followup.done_on).is_(None), Followup.due < on, active())
+        .group_by(Followup.case_id)).all()
+    return dict(rows)
 
 
 def show(db: Db, ident: str) -> MeetingRow:
@@ -159,7 +174,7 @@ def _item(session: Session, meeting: Meeting, case: Case) -> DocketItem:
     return item
 
 
-def start_case(db: Db, meeting_ident: str, case_ident: str) -> MeetingRow:
+def start_case(db: Db, meeting_ident: str, case_ident: str, at: dt.datetime | None = None) -> MeetingRow:
     """Mark a case as being discussed now (starts its timer) and the meeting as running."""
     with db.write() as session:
         meeting, case = lookup.meeting(session, meeting_ident), lookup.case(session, case_ident)
@@ -167,7 +182,7 @@ def start_case(db: Db, meeting_ident: str, case_ident: str) -> MeetingRow:
             raise InvalidInput(f"mødet {meeting.ref} er lukket")
         item = _item(session, meeting, case)
         if item.state == "waiting":
-            item.state, item.started_at, item.version = "in_progress", utcnow(), item.version + 1
+            item.state, item.started_at, item.version = "in_progress", at or utcnow(), item.version + 1
             session.add(item)
         if meeting.state == "planned":
             meeting.state, meeting.version = "running", meeting.version + 1
@@ -193,3 +208,10 @@ def move(db: Db, meeting_ident: str, case_ident: str, delta: int) -> MeetingRow:
             session.add_all([a, b])
             audit.log(session, db, "update", None, "meeting", meeting.id, "dagsorden omordnet")
         return detail(session, meeting)
+
+
+def resolve(db: Db, ident: str) -> MeetingRow:
+    """A meeting's head (no docket, not logged as a read of its cases)."""
+    with db.read() as session:
+        m = lookup.meeting(session, ident)
+        return MeetingRow(id=m.id, ref=m.ref, date=m.date, title=m.title, chair=m.chair, state=m.state, cases=0)  # type: ignore[arg-type]

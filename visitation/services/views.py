@@ -211,6 +211,9 @@ class DocketRow:
     step: int
     minutes: int
     state: str
+    started_at: dt.datetime | None = None
+    overdue: int = 0
+    """Follow-ups of the case past their due date (on the meeting's date)."""
 
 
 @dataclass(frozen=True)

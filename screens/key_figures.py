@@ -1,0 +1,73 @@
+"""Key figures (nøgletal) as charts: children per step, placement types, follow-up on time, caseload."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from screens.widgets.bars import bar_chart
+from visitation.services.stats import KeyFigures
+
+TYPES = {"network": "Netværk", "foster": "Plejefamilie", "institution": "Institution"}
+
+
+class FiguresLoaded(Message):
+    """The computed key figures."""
+
+    def __init__(self, figures: KeyFigures) -> None:
+        super().__init__()
+        self.figures = figures
+
+
+class KeyFiguresScreen(Screen[None]):
+    """Charts, not only tables, with Socialstyrelsen's caseload reference drawn as a line."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Tilbage", id="figures.back")]
+    DEFAULT_CSS = """
+    KeyFiguresScreen VerticalScroll { padding: 0 1; }
+    KeyFiguresScreen .chart-title { text-style: bold; color: $primary; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        """Header, the charts, footer."""
+        yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
+        with VerticalScroll():
+            for chart in ("steps", "placements", "followups", "caseload"):
+                yield Static(classes="chart-title", id=f"{chart}-title")
+                yield Static(id=chart, markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Compute in a thread."""
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="figures")
+    def load(self) -> None:
+        """Compute the key figures."""
+        from visitation.services import stats
+
+        self.post_message(FiguresLoaded(stats.key_figures(self.app.db, today=self.app.now().date())))  # type: ignore[attr-defined]
+
+    @on(FiguresLoaded)
+    def show_figures(self, message: FiguresLoaded) -> None:
+        """Draw each chart to the screen's width."""
+        k, width = message.figures, max(20, self.size.width - 40)
+        self._chart("steps", f"Børn pr. trin ({k.cases_open} åbne sager)",
+                    bar_chart([(f"Trin {s}", n) for s, n in k.children_per_step.items()], width))
+        self._chart("placements", "Anbringelser efter type (%)",
+                    bar_chart([(TYPES[t], v) for t, v in k.placements_by_type.items()], width, unit=" %"))
+        on_time = f"{k.followups_on_time_pct} %" if k.followups_on_time_pct is not None else "–"
+        self._chart("followups", f"Opfølgning: til tiden {on_time} · overskredet nu {k.followups_overdue_now}",
+                    bar_chart([("Bevægelser ned", k.moves_down), ("Bevægelser op", k.moves_up)], width))
+        self._chart("caseload", f"Sagstal pr. rådgiver (│ = reference {k.caseload_reference})",
+                    bar_chart([(name or "(ingen)", n) for name, n in k.caseload.items()], width,
+                              reference=k.caseload_reference))
+
+    def _chart(self, key: str, title: str, body: str) -> None:
+        self.query_one(f"#{key}-title", Static).update(title)
+        self.query_one(f"#{key}", Static).update(body)

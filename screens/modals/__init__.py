@@ -1,0 +1,1 @@
+"""Dialogs: confirmation, help, the network person and alternative forms, a short reason."""

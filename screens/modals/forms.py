@@ -1,0 +1,155 @@
+"""Dialogs that fill in a network person, an alternative considered, or a short reason."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from visitation.domain.casefile import NetworkPerson
+from visitation.domain.decision import AlternativeDraft, Verdict
+
+SECTOR_LABELS = [("Familie", "family"), ("Venner og naboer", "friends"),
+                 ("Skole, dagtilbud, fritid", "school"), ("Professionelle", "professional")]
+VALENCE_LABELS = [("Ressource", "resource"), ("Bekymring", "concern"), ("Både og", "both")]
+VERDICT_LABELS = [("Fravalgt", "rejected"), ("Ikke relevant", "not-relevant")]
+
+FORM_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{ width: 90%; max-width: 90; height: auto; max-height: 95%; border: thick $primary; background: $surface; padding: 0 2; }}
+{name} Label {{ margin-top: 1; }}
+{name} #form-error {{ color: $error; text-style: bold; height: auto; }}
+{name} Horizontal {{ height: auto; align-horizontal: right; margin-top: 1; }}
+{name} Button {{ margin-left: 2; }}
+"""
+
+
+class FormDialog(ModalScreen[object]):
+    """Shared behaviour: Esc cancels, Ctrl+S saves; the subclass builds the value or says what is wrong."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Annullér", id="form.cancel"),
+                Binding("ctrl+s", "save", "Gem", id="form.save", priority=True)]
+
+    def buttons(self) -> ComposeResult:
+        """The error line and the buttons."""
+        yield Static("", id="form-error")
+        with Horizontal():
+            yield Button("Annullér (Esc)", id="cancel")
+            yield Button("Gem (Ctrl+S)", id="save", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Build the value; show the problem instead of closing when it is incomplete."""
+        value, problem = self.value()
+        if problem:
+            self.query_one("#form-error", Static).update(problem)
+        else:
+            self.dismiss(value)
+
+    def value(self) -> tuple[object, str]:
+        """The dialog's value, or an explanation of what is missing."""
+        raise NotImplementedError
+
+
+class PersonDialog(FormDialog):
+    """Add or edit a person on the network map."""
+
+    DEFAULT_CSS = FORM_CSS.format(name="PersonDialog")
+
+    def __init__(self, person: NetworkPerson | None = None) -> None:
+        super().__init__()
+        self.person = person or NetworkPerson("", "", "family", 1)
+
+    def compose(self) -> ComposeResult:
+        """The fields of a network person."""
+        p = self.person
+        with Vertical():
+            yield Label("Navn")
+            yield Input(p.name, id="name")
+            yield Label("Relation til barnet (fx mormor, nabo, klasselærer)")
+            yield Input(p.relation, id="relation")
+            yield Label("Sektor")
+            yield Select(SECTOR_LABELS, value=p.sector, allow_blank=False, id="sector")
+            yield Label("Ring (1 tættest … 3 yderst)")
+            yield Select([("1 – tættest", 1), ("2", 2), ("3 – yderst", 3)], value=p.ring, allow_blank=False, id="ring")
+            yield Select(VALENCE_LABELS, value=p.valence, allow_blank=False, id="valence")
+            yield Checkbox("Mulig anbringelses- eller støtteressource", p.placement_candidate, id="candidate")
+            yield Label("Note")
+            yield Input(p.note, id="note")
+            yield from self.buttons()
+
+    def value(self) -> tuple[object, str]:
+        """The person, or what is missing."""
+        name, relation = self.query_one("#name", Input).value.strip(), self.query_one("#relation", Input).value.strip()
+        if not name or not relation:
+            return None, "Navn og relation skal udfyldes."
+        return NetworkPerson(
+            name=name, relation=relation, sector=str(self.query_one("#sector", Select).value),
+            ring=int(self.query_one("#ring", Select).value),  # type: ignore[arg-type]
+            valence=str(self.query_one("#valence", Select).value),
+            placement_candidate=self.query_one("#candidate", Checkbox).value,
+            note=self.query_one("#note", Input).value.strip()), ""
+
+
+class AlternativeDialog(FormDialog):
+    """Record an alternative considered on a lower step: the intervention, the verdict and the reason."""
+
+    DEFAULT_CSS = FORM_CSS.format(name="AlternativeDialog")
+
+    def __init__(self, options: list[tuple[str, tuple[int, str]]], alt: AlternativeDraft | None = None) -> None:
+        super().__init__()
+        self.options = options
+        """(label, (step, key)) for each intervention on the steps below the proposal."""
+        self.alt = alt
+
+    def compose(self) -> ComposeResult:
+        """Intervention (with its step), verdict, reason."""
+        current = (self.alt.step, self.alt.intervention) if self.alt else Select.NULL
+        with Vertical():
+            yield Label("Indsats (trin – indsats)")
+            yield Select(self.options, value=current, id="intervention", prompt="Vælg indsats")
+            yield Label("Vurdering")
+            yield Select(VERDICT_LABELS, value=self.alt.verdict.value if self.alt else "rejected",
+                         allow_blank=False, id="verdict")
+            yield Label("Begrundelse")
+            yield Input(self.alt.reason if self.alt else "", id="reason")
+            yield from self.buttons()
+
+    def value(self) -> tuple[object, str]:
+        """The alternative, or what is missing."""
+        chosen = self.query_one("#intervention", Select).value
+        reason = self.query_one("#reason", Input).value.strip()
+        if chosen is Select.NULL or not reason:
+            return None, "Vælg en indsats og skriv begrundelsen."
+        step, key = chosen  # type: ignore[misc]
+        return AlternativeDraft(step, key, Verdict(str(self.query_one("#verdict", Select).value)), reason), ""
+
+
+class ReasonDialog(FormDialog):
+    """A short reason, e.g. why a case is postponed."""
+
+    DEFAULT_CSS = FORM_CSS.format(name="ReasonDialog")
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        """The question and one line of text."""
+        with Vertical():
+            yield Label(self.title_text)
+            yield Input(id="reason")
+            yield from self.buttons()
+
+    def value(self) -> tuple[object, str]:
+        """The reason, or a request for one."""
+        reason = self.query_one("#reason", Input).value.strip()
+        return (reason, "") if reason else (None, "Skriv en begrundelse.")

@@ -1,0 +1,96 @@
+"""Step 4, Alternativer: the staircase from the lowest step up, what was considered on each, the rule status."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from screens.messages import CaseBundle
+from screens.modals.forms import AlternativeDialog
+from screens.steps.base import StepPane
+from visitation.domain.decision import VERDICT_LABELS, AlternativeDraft, Verdict
+
+
+class AlternativesStep(StepPane):
+    """Alternatives per step below the proposal, and what the rules still miss."""
+
+    BINDINGS = [Binding("a", "add", "Tilføj alternativ", id="alternatives.add"),
+                Binding("e", "edit", "Ret alternativ", id="alternatives.edit")]
+
+    def compose(self) -> ComposeResult:
+        """Table and rule status."""
+        yield Static(id="alt-intro", markup=False)
+        yield DataTable(id="alt-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="alt-rules", markup=False)
+
+    def on_mount(self) -> None:
+        """Table columns."""
+        self.query_one("#alt-table", DataTable).add_columns("Trin", "Indsats", "Vurdering", "Begrundelse")
+
+    def show(self, bundle: CaseBundle, privacy: bool) -> None:
+        """List the steps from the lowest up with what was considered on each."""
+        self.bundle = bundle
+        c, p = bundle.case, bundle.profile
+        target = self._target()
+        self.query_one("#alt-intro", Static).update(
+            f"Forslaget er trin {target}. Mindst indgribende først: afdæk trinene nedenfor." if target > 1
+            else "Forslaget ligger på første trin; der er ingen lavere trin at afdække.")
+        table = self.query_one("#alt-table", DataTable)
+        table.clear()
+        for step in p.steps:
+            if step.number >= max(target, 2):
+                break
+            rows = [a for a in c.alternatives if a.step == step.number]
+            if not rows:
+                table.add_row(f"{step.number} {step.label}", "– ikke afdækket –", "", "", key=f"empty-{step.number}")
+            for a in rows:
+                label = p.intervention(a.intervention).label if p.intervention(a.intervention) else a.intervention  # type: ignore[union-attr]
+                table.add_row(f"{step.number} {step.label}", label, VERDICT_LABELS.get(Verdict(a.verdict), a.verdict),
+                              a.reason, key=str(a.id))
+        rules = [v for v in bundle.preview.violations if v.rule.startswith(("Mindst", "Anbringelsesprioritet"))]
+        self.query_one("#alt-rules", Static).update(
+            "Reglerne er opfyldt for alternativerne." if not rules else
+            "Mangler:\n" + "\n".join(f"• {v}" for v in rules))
+
+    def _target(self) -> int:
+        b = self.bundle
+        step = b.draft.fields.get("step") if b else None  # type: ignore[union-attr]
+        if isinstance(step, int):
+            return step
+        return b.case.proposal.step if b and b.case.proposal else (b.case.step if b else 1)
+
+    def _options(self) -> list[tuple[str, tuple[int, str]]]:
+        p = self.bundle.profile  # type: ignore[union-attr]
+        top = max(self._target(), 2)
+        return [(f"{i.step} – {i.label}", (i.step, i.key)) for i in p.interventions if i.step < top]
+
+    def action_add(self) -> None:
+        """Record an alternative considered."""
+        from visitation.services import alternatives
+
+        case = self.bundle.case.ref if self.bundle else ""
+
+        def added(alt: object) -> None:
+            if isinstance(alt, AlternativeDraft):
+                self.save(lambda: alternatives.add(self.db, case, alt), "alternativ tilføjet")
+        self.app.push_screen(AlternativeDialog(self._options()), added)
+
+    def action_edit(self) -> None:
+        """Edit the selected alternative."""
+        from visitation.services import alternatives
+
+        table = self.query_one("#alt-table", DataTable)
+        if self.bundle is None or table.row_count == 0:
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        row = next((a for a in self.bundle.case.alternatives if str(a.id) == key), None)
+        if row is None:
+            self.action_add()
+            return
+        base = AlternativeDraft(row.step, row.intervention, Verdict(row.verdict), row.reason)
+
+        def edited(alt: object) -> None:
+            if isinstance(alt, AlternativeDraft):
+                self.save(lambda: alternatives.update(self.db, row.id, row.version, alt, base), "alternativ rettet")
+        self.app.push_screen(AlternativeDialog(self._options(), base), edited)

@@ -1,0 +1,57 @@
+"""What every step pane shares: the bundle it shows, privacy-aware labels, running services off the loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.containers import ScrollableContainer, VerticalScroll
+
+from screens.messages import CaseBundle, CaseChanged
+from visitation.domain.privacy import age_on
+
+
+class StepPane(VerticalScroll):
+    """A pane of the case flow. Subclasses implement `show`."""
+
+    bundle: CaseBundle | None = None
+
+    def show(self, bundle: CaseBundle, privacy: bool) -> None:
+        """Render the bundle (names hidden when privacy is on)."""
+        raise NotImplementedError
+
+    def focus_first(self) -> None:
+        """Focus the pane's first field or table (the pane itself when it has none)."""
+        target = next((w for w in self.query("*") if w.focusable and not isinstance(w, ScrollableContainer)), None)
+        (target or self).focus()
+
+    def child(self, privacy: bool) -> str:
+        """The child as the wall may see it."""
+        c = self.bundle.case  # type: ignore[union-attr]
+        return f"{c.initials}, {c.age} år" if privacy else f"{c.name} ({c.initials}), {c.age} år"
+
+    @property
+    def db(self) -> Any:
+        """The app's database handle (used only inside workers)."""
+        return self.app.db  # type: ignore[attr-defined]
+
+    @work(thread=True, exit_on_error=False, group="case-save")
+    def save(self, call: Callable[[], object], note: str) -> None:
+        """Run one service call in a thread; tell the flow to reload, or say what went wrong."""
+        from visitation.errors import VisitationError
+
+        try:
+            call()
+        except VisitationError as exc:
+            self.app.call_from_thread(self.app.notify, exc.message, title="Ikke gemt", severity="error", timeout=10)
+            return
+        self.post_message(CaseChanged(note))
+
+
+def person_label(name: str, relation: str, privacy: bool) -> str:
+    """A network person: the relation only on the wall, name and relation otherwise."""
+    return relation if privacy else f"{name} ({relation})"
+
+
+__all__ = ["StepPane", "person_label", "age_on"]

@@ -1,0 +1,47 @@
+"""Step 1, Sagen: the child, the reason, the staircase with the current and proposed step, history."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from screens.messages import CaseBundle
+from screens.steps.base import StepPane
+from screens.widgets.staircase import Staircase
+from visitation.domain.decision import OUTCOME_LABELS, Outcome
+
+
+class CaseStep(StepPane):
+    """The case at a glance."""
+
+    def compose(self) -> ComposeResult:
+        """Facts, staircase, proposal, history."""
+        yield Static(id="case-facts", markup=False)
+        yield Static("Indsatstrappen", classes="heading")
+        yield Staircase(id="case-stairs")
+        yield Static(id="case-proposal", markup=False)
+        yield Static(id="case-history", markup=False)
+
+    def show(self, bundle: CaseBundle, privacy: bool) -> None:
+        """Fill in the case."""
+        self.bundle = bundle
+        c, p = bundle.case, bundle.profile
+        facts = [f"Barn: {self.child(privacy)}   Sag {c.ref}   Rådgiver: {c.caseworker or '–'}",
+                 f"Skole/dagtilbud: {c.school or '–'}", f"Anledning: {c.reason or '–'}"]
+        facts += [f"! {fact}" for fact in c.age_facts]
+        self.query_one("#case-facts", Static).update("\n".join(facts))
+        stairs = self.query_one("#case-stairs", Staircase)
+        stairs.labels = tuple(s.label for s in p.steps)
+        stairs.current = c.step
+        stairs.proposed = c.proposal.step if c.proposal else 0
+        if c.proposal:
+            labels = [p.intervention(k).label if p.intervention(k) else k for k in c.proposal.interventions]  # type: ignore[union-attr]
+            text = (f"Indstilling: trin {c.proposal.step} – {', '.join(labels)}\nFormål: {c.proposal.purpose or '–'}"
+                    f"\nForventet varighed: {c.proposal.duration or '–'}\nBegrundelse: {c.proposal.rationale or '–'}")
+        else:
+            text = "Ingen indstilling registreret."
+        self.query_one("#case-proposal", Static).update(text)
+        history = [f"{d.created_at:%d-%m-%Y}: {OUTCOME_LABELS[Outcome(d.outcome)]}, trin {d.step_before} → {d.step}"
+                   + (" (erstattet af en rettelse)" if d.superseded else "") for d in c.decisions]
+        self.query_one("#case-history", Static).update(
+            "Tidligere beslutninger:\n" + ("\n".join(history) if history else "ingen"))

@@ -1,0 +1,78 @@
+"""The fields of the decision form: built from the profile, filled from the saved draft, read back as values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, Select, SelectionList, TextArea
+
+from screens.messages import CaseBundle
+from visitation.domain.decision import CONSENT_LABELS, OUTCOME_LABELS
+
+TEXT_AREAS = ("child_view", "parents_view", "rationale")
+INPUTS = ("purpose", "duration", "start", "goals", "child_view_how", "dissent")
+LABELS = {
+    "outcome": "Udfald", "step": "Trin", "interventions": "Indsatser (mellemrum vælger)", "purpose": "Formål",
+    "duration": "Forventet varighed", "start": "Startdato (ÅÅÅÅ-MM-DD)", "goals": "Mål",
+    "child_view": "Barnets synspunkt (eller hvorfor det ikke kunne indhentes)",
+    "child_view_how": "Hvordan og hvornår barnets synspunkt er indhentet", "parents_view": "Forældrenes synspunkt",
+    "consent": "Forældrenes samtykke", "dissent": "Dissens", "rationale": "Begrundelse",
+}
+ORDER = ("outcome", "step", "interventions", "purpose", "duration", "start", "goals", "child_view",
+         "child_view_how", "parents_view", "consent", "dissent", "rationale")
+
+
+def defaults(bundle: CaseBundle) -> dict[str, Any]:
+    """The form's starting values: the proposal and the case's recorded views, overlaid by the saved draft."""
+    c = bundle.case
+    start: dict[str, Any] = {"outcome": "approved", "step": c.proposal.step if c.proposal else c.step,
+                             "interventions": list(c.proposal.interventions) if c.proposal else [],
+                             "purpose": c.proposal.purpose if c.proposal else "",
+                             "duration": c.proposal.duration if c.proposal else "", "start": "", "goals": "",
+                             "child_view": c.child_view, "child_view_how": c.child_view_how,
+                             "parents_view": c.parents_view, "consent": c.parents_consent, "dissent": "",
+                             "rationale": c.proposal.rationale if c.proposal else ""}
+    return {**start, **bundle.draft.fields}
+
+
+def fields(bundle: CaseBundle) -> ComposeResult:
+    """One labelled widget per field, with the id of the field."""
+    p = bundle.profile
+    for name in ORDER:
+        yield Label(LABELS[name], classes="field-label")
+        if name == "outcome":
+            yield Select([(v, k.value) for k, v in OUTCOME_LABELS.items()], allow_blank=False, id=name, compact=True)
+        elif name == "step":
+            yield Select([(f"{s.number} {s.label}", s.number) for s in p.steps], allow_blank=False, id=name, compact=True)
+        elif name == "consent":
+            yield Select([(v, k.value) for k, v in CONSENT_LABELS.items()], allow_blank=False, id=name, compact=True)
+        elif name == "interventions":
+            yield SelectionList[str](*[(f"{i.step} – {i.label}", i.key) for i in p.interventions], id=name, compact=True)
+        elif name in TEXT_AREAS:
+            yield TextArea(id=name, soft_wrap=True, classes="field-text")
+        else:
+            yield Input(id=name, placeholder="ÅÅÅÅ-MM-DD" if name == "start" else "", compact=True)
+
+
+def read(widget: Any) -> Any:
+    """The value of one field widget."""
+    if isinstance(widget, SelectionList):
+        return sorted(widget.selected)
+    if isinstance(widget, TextArea):
+        return widget.text
+    return widget.value
+
+
+def write(widget: Any, value: Any) -> None:
+    """Put a value into a field widget."""
+    if isinstance(widget, SelectionList):
+        widget.deselect_all()
+        for key in value or []:
+            widget.select(key)
+    elif isinstance(widget, TextArea):
+        widget.load_text(value or "")
+    elif isinstance(widget, Select):
+        widget.value = value
+    else:
+        widget.value = "" if value is None else str(value)

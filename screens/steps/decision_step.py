@@ -1,0 +1,201 @@
+"""Step 5, Beslutning: the form saved as it is typed, the rules shown live, a confirmation, then locked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
+
+from screens.messages import CaseBundle, DecisionRecorded, DraftSaved, RulesChecked
+from screens.modals.confirm import ConfirmDialog
+from screens.steps import decision_form as form
+from screens.steps.base import StepPane
+from screens.steps.decision_text import decision_summary, locked_text
+from visitation.domain.decision import DecisionDraft, draft_from_fields
+
+DEBOUNCE = 0.3
+
+
+class FormScroll(VerticalScroll, can_focus=False):
+    """The form's scroll area: Tab goes straight to the fields."""
+
+
+class DecisionStep(StepPane):
+    """The decision form beside its live rule status and follow-up dates."""
+
+    BINDINGS = [Binding("ctrl+s", "confirm", "Gem beslutning", id="decision.save"),
+                Binding("ctrl+e", "correct", "Ret beslutning", id="decision.correct")]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.values: dict[str, Any] = {}
+        """What the form holds now."""
+        self.saved: dict[str, Any] = {}
+        """The fields as last saved (the base of each save, for conflict detection)."""
+        self.version = 0
+        self.pending: dict[str, Any] = {}
+        self.saving = False
+        self.correcting = False
+        self.filled_for: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        """Locked summary, or the form and the rules panel side by side."""
+        yield Static(id="decision-locked", markup=False)
+        with Horizontal(id="decision-body"):
+            yield FormScroll(id="decision-form")
+            with Vertical(id="decision-side"):
+                yield Static(id="decision-rules", markup=False)
+                yield Static(id="decision-followups", markup=False)
+
+    def show(self, bundle: CaseBundle, privacy: bool) -> None:
+        """Fill the form once per case (never over what is being typed), or show the locked decision."""
+        self.bundle = bundle
+        locked = self.current_decision() is not None and not self.correcting
+        self.query_one("#decision-locked", Static).display = locked
+        self.query_one("#decision-body").display = not locked
+        if locked:
+            self.query_one("#decision-locked", Static).update(locked_text(bundle, self.current_decision()))
+            return
+        key = (bundle.case.id, bundle.meeting.id)
+        if self.filled_for != key:
+            self.filled_for = key
+            self.version, self.saved = bundle.draft.version, dict(bundle.draft.fields)
+            self.call_later(self._build)
+        self.show_rules(bundle.preview)
+
+    def current_decision(self) -> Any:
+        """The case's decision at this meeting that no correction has replaced."""
+        b = self.bundle
+        found = [d for d in b.case.decisions if d.meeting_id == b.meeting.id and not d.superseded] if b else []
+        return found[-1] if found else None
+
+    async def _build(self) -> None:
+        holder = self.query_one("#decision-form", FormScroll)
+        await holder.remove_children()
+        await holder.mount_all(list(form.fields(self.bundle)))  # type: ignore[arg-type]
+        self.values = form.defaults(self.bundle)  # type: ignore[arg-type]
+        with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
+            for name in form.ORDER:
+                form.write(holder.query_one(f"#{name}"), self.values[name])
+        self.check_rules()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    def field_changed(self, event: Any) -> None:
+        """Remember the change and save it shortly (every field is saved as it changes)."""
+        widget = getattr(event, "control", None) or getattr(event, "text_area", None)
+        name = getattr(widget, "id", None)
+        if name not in form.ORDER:
+            return
+        value = form.read(widget)
+        if self.values.get(name) == value:
+            return
+        self.values[name] = value
+        self.pending[name] = value
+        self.set_timer(DEBOUNCE, self.flush)
+        self.check_rules()
+
+    def on_descendant_blur(self) -> None:
+        """Leaving a field saves it at once."""
+        self.flush()
+
+    def flush(self) -> None:
+        """Save what is pending, one batch at a time so our own saves never conflict with each other."""
+        if self.saving or not self.pending or self.bundle is None:
+            return
+        batch, self.pending = self.pending, {}
+        self.saving = True
+        self.save_fields(batch, dict(self.saved), self.version)
+
+    @work(thread=True, exit_on_error=False, group="draft")
+    def save_fields(self, batch: dict[str, Any], base: dict[str, Any], version: int) -> None:
+        """Write the fields through the service; a conflict names the field and the other value."""
+        from visitation.errors import VisitationError
+        from visitation.services import drafts
+
+        b = self.bundle
+        state = None
+        try:
+            for name, value in batch.items():
+                state = drafts.save(self.db, b.case.ref, b.meeting.ref, name, value, base.get(name), version)  # type: ignore[union-attr]
+                version, base = state.version, state.fields
+        except VisitationError as exc:
+            self.app.call_from_thread(self.app.notify, exc.message, title="Ikke gemt", severity="error", timeout=15)
+        self.post_message(DraftSaved(state) if state else DraftSaved(b.draft))  # type: ignore[union-attr]
+
+    @on(DraftSaved)
+    def draft_saved(self, message: DraftSaved) -> None:
+        """Take the saved state as the new base, save anything typed meanwhile, re-check the rules."""
+        message.stop()
+        self.saved, self.version, self.saving = dict(message.state.fields), message.state.version, False
+        self.flush()
+
+    def draft(self) -> DecisionDraft:
+        """The form's values as a decision draft."""
+        return draft_from_fields(self.values, self.bundle.case.step)  # type: ignore[union-attr]
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
+    def check_rules(self) -> None:
+        """Run the rules on the form as it is (read-only)."""
+        from visitation.services import decisions
+
+        if self.bundle is not None:
+            self.post_message(RulesChecked(decisions.preview(self.db, self.bundle.case.ref, self.draft())))
+
+    @on(RulesChecked)
+    def rules_checked(self, message: RulesChecked) -> None:
+        """Show what is missing and the follow-up dates."""
+        message.stop()
+        self.show_rules(message.preview)
+
+    def show_rules(self, preview: Any) -> None:
+        """The rule status (what is still missing) and the follow-ups the decision will create."""
+        rules = self.query_one("#decision-rules", Static)
+        rules.set_class(bool(preview.violations), "-missing")
+        rules.update("✔ Reglerne er opfyldt – beslutningen kan gemmes (Ctrl+S)." if not preview.violations else
+                     "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {v}" for v in preview.violations))
+        dates = "\n".join(f"{f.due:%d-%m-%Y}  {f.label}" for f in preview.followups)
+        self.query_one("#decision-followups", Static).update("Opfølgning, der oprettes:\n" + (dates or "ingen"))
+
+    def action_confirm(self) -> None:
+        """Show the whole decision; on confirmation record it (the service checks the rules again)."""
+        if self.bundle is None or self.query_one("#decision-locked", Static).display:
+            return
+        draft = self.draft()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.flush()
+                self.record(draft)
+        self.app.push_screen(ConfirmDialog("Bekræft beslutningen", decision_summary(self.bundle, draft)), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="record")
+    def record(self, draft: DecisionDraft) -> None:
+        """Record the decision; a broken rule is shown, nothing is written."""
+        from visitation.errors import VisitationError
+        from visitation.services import decisions
+
+        b = self.bundle
+        try:
+            done = decisions.record(self.db, b.case.ref, b.meeting.ref, draft)  # type: ignore[union-attr]
+        except VisitationError as exc:
+            self.app.call_from_thread(self.app.notify, exc.message, title="Ikke gemt", severity="error", timeout=15)
+            return
+        self.post_message(DecisionRecorded(done))
+
+    @on(DecisionRecorded)
+    def recorded(self, message: DecisionRecorded) -> None:
+        """Lock the form; the flow reloads the case and moves on to the minutes."""
+        self.correcting, self.filled_for = False, None
+
+    def action_correct(self) -> None:
+        """Open the form again for a correction (a new decision that supersedes the locked one)."""
+        if self.current_decision() is not None and not self.correcting:
+            self.correcting = True
+            self.show(self.bundle, True)  # type: ignore[arg-type]

@@ -1,0 +1,108 @@
+"""Step 3, Netværk: the map in rings and sectors, the people in a table, add/edit/remove in a dialog."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from screens.messages import CaseBundle
+from screens.modals.confirm import ConfirmDialog
+from screens.modals.forms import PersonDialog
+from screens.steps.base import StepPane, person_label
+from screens.widgets.network_map import NetworkMap, Person
+from visitation.domain.casefile import NetworkPerson
+from visitation.services.views import NetworkRow
+
+SECTOR = {"family": "familie", "friends": "venner", "school": "skole", "professional": "professionel"}
+VALENCE = {"resource": "ressource", "concern": "bekymring", "both": "begge"}
+
+
+class NetworkStep(StepPane):
+    """The network map and its people."""
+
+    BINDINGS = [
+        Binding("a", "add", "Tilføj person", id="network.add"),
+        Binding("e", "edit", "Ret person", id="network.edit"),
+        Binding("x", "remove", "Fjern person", id="network.remove"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Map, changes since last time, table."""
+        yield NetworkMap(id="network-map")
+        yield Static(id="network-changes", markup=False)
+        yield DataTable(id="network-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        """Table columns."""
+        self.query_one("#network-table", DataTable).add_columns("Person", "Sektor", "Ring", "Ressource", "Anbringelse", "Ændring")
+
+    def show(self, bundle: CaseBundle, privacy: bool) -> None:
+        """Draw the map and fill the table."""
+        self.bundle = bundle
+        c = bundle.case
+        ch = c.network_changes
+        change = {i: "ny" for i in ch.joined} | {i: "ændret" for i in ch.changed}
+        self.query_one("#network-map", NetworkMap).people = tuple(
+            Person(person_label(m.name, m.relation, privacy), m.sector, m.ring, m.valence, m.placement_candidate,
+                   change.get(m.id, "")) for m in c.network)
+        self.query_one("#network-map", NetworkMap).centre = self.child(privacy).split(",")[0]
+        left = ", ".join(person_label(p["name"], p["relation"], privacy) for p in ch.left)
+        self.query_one("#network-changes", Static).update(
+            f"Siden sidste beslutning: {len(ch.joined)} nye, {len(ch.changed)} ændrede"
+            + (f", ikke længere med: {left}" if left else "") if c.decisions else "Første gang sagen behandles.")
+        table = self.query_one("#network-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for m in c.network:
+            table.add_row(person_label(m.name, m.relation, privacy), SECTOR.get(m.sector, m.sector), str(m.ring),
+                          VALENCE.get(m.valence, m.valence), "★ ja" if m.placement_candidate else "",
+                          change.get(m.id, ""), key=str(m.id))
+        if c.network:
+            table.move_cursor(row=min(row, len(c.network) - 1))
+
+    def _selected(self) -> NetworkRow | None:
+        table = self.query_one("#network-table", DataTable)
+        if self.bundle is None or not self.bundle.case.network or table.cursor_row < 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((m for m in self.bundle.case.network if str(m.id) == key), None)
+
+    def action_add(self) -> None:
+        """Open the dialog for a new person."""
+        from visitation.services import network
+
+        case = self.bundle.case.ref if self.bundle else ""
+
+        def added(person: object) -> None:
+            if isinstance(person, NetworkPerson):
+                self.save(lambda: network.add(self.db, case, person), f"{person.relation} tilføjet")
+        self.app.push_screen(PersonDialog(), added)
+
+    def action_edit(self) -> None:
+        """Edit the selected person (the save names any field someone else changed meanwhile)."""
+        from visitation.services import network
+
+        row = self._selected()
+        if row is None:
+            return
+        base = NetworkPerson(row.name, row.relation, row.sector, row.ring, row.valence, row.placement_candidate, row.note)
+
+        def edited(person: object) -> None:
+            if isinstance(person, NetworkPerson):
+                self.save(lambda: network.update(self.db, row.id, row.version, person, base), f"{person.relation} rettet")
+        self.app.push_screen(PersonDialog(base), edited)
+
+    def action_remove(self) -> None:
+        """Remove the selected person after confirmation."""
+        from visitation.services import network
+
+        row = self._selected()
+        if row is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda: network.remove(self.db, row.id, row.version), f"{row.relation} fjernet")
+        self.app.push_screen(ConfirmDialog("Fjern fra netværkskortet?", f"{row.relation} fjernes fra kortet. "
+                                           "Tidligere kort (ved beslutninger) bevares.", "Fjern"), confirmed)

@@ -1,0 +1,28 @@
+"""Driving the app as the chair does: keys only, then waiting for the workers (never sleeping)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from textual.pilot import Pilot
+
+KEYS = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma", ";": "semicolon", "/": "slash"}
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let every worker finish and the screen catch up (results may start more work)."""
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type text key by key."""
+    await pilot.press(*[KEYS.get(ch, ch) for ch in text])
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """Every character the terminal shows now, taken from the rendered screenshot, line by line."""
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))).replace("\xa0", " ")

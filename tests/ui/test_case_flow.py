@@ -1,0 +1,74 @@
+"""The chair takes a case through all six steps with the keyboard alone; the database holds the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from screens.app import make_app
+from screens.messages import DecisionRecorded
+from tests.ui.helpers import screen_text, settle, type_text
+from visitation.services import cases, followups
+from visitation.services.db import Db
+
+NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
+CASE = "2026-0104"  # Odder, step 2, proposal step 3, third on the docket of VM-2026-11-24
+
+
+async def test_chair_takes_a_case_through_all_six_steps(ui_db: Db) -> None:
+    before = cases.show(ui_db, CASE)
+    messages: list[object] = []
+    app = make_app(ui_db, "VM-2026-11-24", clock=False, now=lambda: NOW)
+    async with app.run_test(size=(160, 45), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")                       # docket → the third case
+        await settle(pilot)
+        assert "Sag 2026-0104" in screen_text(app)
+
+        await pilot.press("2")                                           # Børnelinealen
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "enter")               # consensus zone 3
+        await settle(pilot)
+
+        await pilot.press("3", "a")                                      # Netværk → add a person
+        await settle(pilot)
+        await type_text(pilot, "Bodil")
+        await pilot.press("tab")
+        await type_text(pilot, "moster")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        for reason in ("Dialog alene er ikke nok", "Konsulentbistand er afprøvet"):
+            await pilot.press("4", "a")                                  # Alternativer → add one
+            await settle(pilot)
+            await pilot.press("enter", "down" if reason.startswith("Dialog") else "end", "enter")
+            await pilot.press("tab", "tab")
+            await type_text(pilot, reason)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+
+        await pilot.press("5")                                           # Beslutning
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("tab")                                     # outcome, step, interventions, purpose, duration → start
+        await type_text(pilot, "2026-12-01")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Reglerne er opfyldt" in text, text[text.find("Mangler"):][:600]
+        await pilot.press("ctrl+s")                                      # the confirmation with the whole decision
+        await settle(pilot)
+        assert "Bekræft beslutningen" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [recorded] = [m.recorded for m in messages if isinstance(m, DecisionRecorded)]
+        text = screen_text(app)                                          # the flow moved on to Referat
+        assert "6 Referat]" in text
+
+    after = cases.show(ui_db, CASE)
+    [decision] = after.decisions
+    assert decision.id == recorded.id and decision.step_before == 2 and decision.step == 3
+    assert decision.start == dt.date(2026, 12, 1)
+    assert [a.zone for a in after.assessments if a.consensus] == [3]
+    assert "moster" in [m.relation for m in after.network]
+    new = [a for a in after.alternatives if a not in before.alternatives]
+    assert len(new) == 2 and all(a.verdict == "rejected" and a.step < 3 for a in new)
+    assert [f.due for f in followups.pending(ui_db) if f.case_ref == CASE] == [dt.date(2027, 3, 1)]
