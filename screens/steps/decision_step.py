@@ -55,6 +55,7 @@ class DecisionStep(StepPane):
         """Fill the form once per case (never over what is being typed), or show the locked decision."""
         self.bundle = bundle
         locked = self.current_decision() is not None and not self.correcting
+        self.refresh_bindings()
         self.query_one("#decision-locked", Static).display = locked
         self.query_one("#decision-body").display = not locked
         if locked:
@@ -164,16 +165,31 @@ class DecisionStep(StepPane):
         self.query_one("#decision-followups", Static).update("Opfølgning, der oprettes:\n" + (dates or "ingen"))
 
     def action_confirm(self) -> None:
-        """Show the whole decision; on confirmation record it (the service checks the rules again)."""
+        """Check the rules on the form as it is now; only a decision that passes them can be confirmed."""
         if self.bundle is None or self.query_one("#decision-locked", Static).display:
             return
-        draft = self.draft()
+        self.flush()
+        self.check_before_confirm(self.draft())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
+    def check_before_confirm(self, draft: DecisionDraft) -> None:
+        """Run the rules, then either ask for confirmation or say which rule and what is missing."""
+        from visitation.services import decisions
+
+        preview = decisions.preview(self.db, self.bundle.case.ref, draft)  # type: ignore[union-attr]
+        self.app.call_from_thread(self._confirm_or_explain, draft, preview)
+
+    def _confirm_or_explain(self, draft: DecisionDraft, preview: Any) -> None:
+        self.show_rules(preview)
+        if preview.violations:
+            self.notify("\n".join(str(v) for v in preview.violations), title="Beslutningen kan ikke gemmes endnu",
+                        severity="error", timeout=15)
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.flush()
                 self.record(draft)
-        self.app.push_screen(ConfirmDialog("Bekræft beslutningen", decision_summary(self.bundle, draft)), answered)
+        self.app.push_screen(ConfirmDialog("Bekræft beslutningen", decision_summary(self.bundle, draft)), answered)  # type: ignore[arg-type]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="record")
     def record(self, draft: DecisionDraft) -> None:
@@ -193,6 +209,15 @@ class DecisionStep(StepPane):
     def recorded(self, message: DecisionRecorded) -> None:
         """Lock the form; the flow reloads the case and moves on to the minutes."""
         self.correcting, self.filled_for = False, None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Saving is offered while the form is open; correcting only once a decision is locked."""
+        locked = self.current_decision() is not None and not self.correcting
+        if action == "confirm":
+            return not locked
+        if action == "correct":
+            return locked
+        return True
 
     def action_correct(self) -> None:
         """Open the form again for a correction (a new decision that supersedes the locked one)."""

@@ -1,34 +1,50 @@
-"""Snapshots of every screen at 80×24 and 160×45, with fixed data and no wall clock."""
+"""Snapshots of every screen at 80×24 and 160×45, with fixed data and a fixed clock."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from screens.app import make_app
+from tests.ui.helpers import settle
 from visitation.services import demo
 from visitation.services.db import open_db
 
 SIZES = [(80, 24), (160, 45)]
+NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
+OPEN = ["down", "down", "enter"]  # the third case of VM-2026-11-24 (2026-0104)
+SCREENS = {
+    "docket": [],
+    "docket_names_shown": ["f2"],
+    "step1_sagen": OPEN,
+    "step2_linealen": [*OPEN, "2"],
+    "step3_netvaerk": [*OPEN, "3"],
+    "step4_alternativer": [*OPEN, "4"],
+    "step5_beslutning": [*OPEN, "5"],
+    "step6_referat": [*OPEN, "5", "ctrl+pagedown"],
+    "person_dialog": [*OPEN, "3", "a"],
+    "alternative_dialog": [*OPEN, "4", "a"],
+    "followups": ["o"],
+    "key_figures": ["n"],
+    "help": ["f1"],
+}
 
 
 def _app(tmp_path: Path):  # type: ignore[no-untyped-def]
     db = open_db(f"sqlite:///{tmp_path / 'snap.db'}", "tester")
     demo.load(db)
-    return make_app(db, "VM-2026-11-24", clock=False)
-
-
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return make_app(db, "VM-2026-11-24", clock=False, now=lambda: NOW)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_docket(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_settle)
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen(snap_compare, tmp_path: Path, name: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        for key in SCREENS[name]:
+            await pilot.press(key)
+            await settle(pilot)
 
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_docket_names_shown(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_settle, press=["f2"])
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=drive)
