@@ -69,7 +69,7 @@ def write(widget: Any, value: Any) -> None:
     if isinstance(widget, SelectionList):
         widget.deselect_all()
         for key in value or []:
-            widget.select(key)
+            widget.toggle(key)  # after deselect_all, toggling selects
     elif isinstance(widget, TextArea):
         widget.load_text(value or "")
     elif isinstance(widget, Select):

@@ -18,6 +18,9 @@ from screens.steps.decision_text import decision_summary, locked_text
 from visitation.domain.decision import DecisionDraft, draft_from_fields
 
 DEBOUNCE = 0.3
+"""Seconds of pause after which typed text is saved (leaving the field saves at once)."""
+RULES_DEBOUNCE = 0.15
+"""Seconds of pause after which the rules are checked again."""
 
 
 class FormScroll(VerticalScroll, can_focus=False):
@@ -41,6 +44,7 @@ class DecisionStep(StepPane):
         self.saving = False
         self.correcting = False
         self.filled_for: tuple[int, int] | None = None
+        self.timers: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         """Locked summary, or the form and the rules panel side by side."""
@@ -99,12 +103,24 @@ class DecisionStep(StepPane):
             return
         self.values[name] = value
         self.pending[name] = value
-        self.set_timer(DEBOUNCE, self.flush)
-        self.check_rules()
+        self._later("save", DEBOUNCE, self.flush)
+        self._later("rules", RULES_DEBOUNCE, self.check_rules)
+
+    def _later(self, name: str, delay: float, call: Any) -> None:
+        """Run `call` once typing pauses for `delay` seconds (one timer per purpose, restarted per key)."""
+        timer = self.timers.get(name)
+        if timer is None:
+            self.timers[name] = self.set_timer(delay, lambda: (self.timers.pop(name, None), call()))
+        else:
+            timer.reset()
 
     def on_descendant_blur(self) -> None:
-        """Leaving a field saves it at once."""
+        """Leaving a field saves it and checks the rules at once."""
+        for timer in self.timers.values():
+            timer.stop()
+        self.timers.clear()
         self.flush()
+        self.check_rules()
 
     def flush(self) -> None:
         """Save what is pending, one batch at a time so our own saves never conflict with each other."""

@@ -51,6 +51,7 @@ async def test_chair_takes_a_case_through_all_six_steps(ui_db: Db) -> None:
         for _ in range(5):
             await pilot.press("tab")                                     # outcome, step, interventions, purpose, duration → start
         await type_text(pilot, "2026-12-01")
+        await pilot.press("tab")                                         # leaving the field saves it
         await settle(pilot)
         text = screen_text(app)
         assert "Reglerne er opfyldt" in text, text[text.find("Mangler"):][:600]

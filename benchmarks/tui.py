@@ -1,0 +1,193 @@
+"""TUI figures: cold start to an interactive docket at 10,000 cases against a bare Textual app, and the
+time from a key press to the updated screen on the decision form of a case with a 200-person network.
+
+    python benchmarks/tui.py [--cases 10000] [--runs 10]
+
+Each cold start is a whole process, run headless, that exits as soon as the docket shows the meeting's
+cases (the bare app: as soon as its 100-row table is painted). The two are alternated A B A B and the
+medians compared, as RECIPES.md asks. Internal marks (imports done, first paint, data shown) break the
+figure down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+T0 = time.perf_counter()
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(tempfile.gettempdir()) / "visitation-bench"
+
+
+def child_bare() -> None:
+    """A bare Textual app: Header, a 100-row DataTable, Footer; exits once painted."""
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+
+    marks = {"imports": time.perf_counter() - T0}
+
+    class Bare(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("a", "b", "c")
+            table.add_rows([(str(i), f"række {i}", "x") for i in range(100)])
+            self.call_after_refresh(self.done)
+
+        def done(self) -> None:
+            marks["shown"] = time.perf_counter() - T0
+            self.exit()
+
+    Bare().run(headless=True, size=(160, 45))
+    print(json.dumps(marks))
+
+
+def child_visitation(db_path: str) -> None:
+    """The real app on a large database; exits once the docket shows the meeting's cases."""
+    from screens import docket
+    from screens.app import make_app
+    from visitation.services.db import open_db
+
+    marks = {"imports": time.perf_counter() - T0}
+    original = docket.DocketScreen.render_meeting
+
+    def render_and_exit(self):  # type: ignore[no-untyped-def]
+        original(self)
+        if self.meeting is not None and self.meeting.docket:
+            marks["data shown"] = time.perf_counter() - T0
+            self.app.exit()
+
+    def first_paint(self):  # type: ignore[no-untyped-def]
+        marks.setdefault("first paint", time.perf_counter() - T0)
+
+    docket.DocketScreen.render_meeting = render_and_exit  # type: ignore[method-assign]
+    docket.DocketScreen.on_show = first_paint  # type: ignore[attr-defined]
+    make_app(open_db(db_path, "bench"), clock=False).run(headless=True, size=(160, 45))
+    print(json.dumps(marks))
+
+
+def whole(args: list[str]) -> tuple[float, dict[str, float]]:
+    """Wall time of one child process, and its internal marks."""
+    began = time.perf_counter()
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT, check=True)
+    return time.perf_counter() - began, json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def database(cases: int) -> Path:
+    """The generated database of `cases` cases (cached)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"tui-{cases}.db"
+    if not path.exists():
+        generate(path, cases, n_audit=cases * 2, echo=lambda _: None)
+    return path
+
+
+async def keypress(db_path: Path, presses: int = 60) -> tuple[list[float], list[float]]:
+    """Key → screen updated, and key → rules panel updated, on the decision form (200-person network)."""
+    from screens.app import make_app
+    from visitation.domain.casefile import NetworkPerson
+    from visitation.services import cases, meetings, network
+    from visitation.services.db import open_db
+
+    db = open_db(str(db_path), "bench")
+    meeting = next(m for m in meetings.listing(db) if m.state == "planned" and m.cases)
+    ref = meetings.show(db, meeting.ref).docket[0].case_ref
+    while len(cases.show(db, ref).network) < 200:
+        network.add(db, ref, NetworkPerson(f"Person {time.perf_counter_ns()}", "nabo", "friends", 3))
+    app = make_app(db, meeting.ref, clock=False)
+    screen, rules = [], []
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.press("5")
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        app.screen.query_one("#purpose").focus()
+        for i in range(presses):
+            began = time.perf_counter()
+            await pilot.press("a" if i % 2 else "b")
+            screen.append(time.perf_counter() - began)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            rules.append(time.perf_counter() - began)
+    return screen, rules
+
+
+async def keypress_bare(presses: int = 60) -> list[float]:
+    """The same key presses into a bare Textual app's only Input: the floor of what Pilot can measure."""
+    from textual.app import App
+    from textual.widgets import Input
+
+    class Bare(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Input()
+
+    app, times = Bare(), []
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.query_one(Input).focus()
+        for i in range(presses):
+            began = time.perf_counter()
+            await pilot.press("a" if i % 2 else "b")
+            times.append(time.perf_counter() - began)
+    return times
+
+
+def ms(values: list[float]) -> str:
+    """Median and p95 in milliseconds."""
+    ordered = sorted(values)
+    return f"median {statistics.median(ordered) * 1000:6.1f} ms   p95 {ordered[int(len(ordered) * 0.95) - 1] * 1000:6.1f} ms"
+
+
+def main() -> None:
+    """Print the figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    path = database(args.cases)
+    whole(["--child", "bare"]), whole(["--child", "visitation", str(path)])  # warm-up
+    bare, real, marks = [], [], []
+    for _ in range(args.runs):
+        bare.append(whole(["--child", "bare"])[0])
+        wall, mark = whole(["--child", "visitation", str(path)])
+        real.append(wall)
+        marks.append(mark)
+    print(f"Cold start to an interactive docket, {args.cases:,} cases, {args.runs} runs each, alternated:")
+    print(f"  bare Textual app (Header, 100-row DataTable, Footer): {ms(bare)}")
+    print(f"  visitation (docket with the meeting's cases):          {ms(real)}")
+    print(f"  ratio of medians: {statistics.median(real) / statistics.median(bare):.2f}×")
+    for key in ("imports", "first paint", "data shown"):
+        print(f"    {key:<12} median {statistics.median(m[key] for m in marks if key in m) * 1000:6.1f} ms after start")
+    floor = asyncio.run(keypress_bare())
+    screen, rules = asyncio.run(keypress(path))
+    print("Key press to updated screen (Pilot: the key is processed and the screen refreshed):")
+    print(f"  bare app, one Input:                          {ms(floor)}")
+    print(f"  decision form, case with a 200-person network: {ms(screen)}   "
+          f"({statistics.median(screen) / statistics.median(floor):.2f}× bare)")
+    print(f"  … and until the rules panel is updated too:    {ms(rules)}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        child_bare() if sys.argv[2] == "bare" else child_visitation(sys.argv[3])
+    else:
+        main()

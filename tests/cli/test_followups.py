@@ -1,0 +1,218 @@
+"""`followups [--overdue|--due-before|--caseworker]` and `followup done [--step]`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import (
+    as_json,
+    case_on_docket,
+    decide_args,
+    fails,
+    fingerprint,
+    fresh_database,
+    ok,
+    out_id,
+    pending,
+)
+from tests.conftest import Cli
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The CLI's database: a copy of an empty, migrated one (see helpers.fresh_database)."""
+    return fresh_database(tmp_path_factory, tmp_path / "test.db")
+
+
+TODAY = dt.date.today()
+HOME = "3;familiebehandling;rejected;Afprøvet uden effekt"
+NETWORK = "4;netvaerksplejefamilie;rejected;Intet egnet netværk"
+LOWER = "2;konsulentbistand;rejected;Prøvet i foråret"
+
+
+def _setup(cli: Cli, tmp_path: Path) -> dict[str, object]:
+    """Three decisions: a placement 98 days ago, a support measure last June, one starting soon."""
+    placed, m = case_on_docket(cli, tmp_path, ref="K-PLACED")
+    support, _ = case_on_docket(
+        cli,
+        tmp_path,
+        meeting_id=m,
+        ref="S-SUPPORT",
+        profile="socialstyrelsen",
+        caseworker="Jonas Kragh",
+    )
+    future, _ = case_on_docket(
+        cli,
+        tmp_path,
+        meeting_id=m,
+        ref="S-FUTURE",
+        profile="socialstyrelsen",
+        caseworker="Jonas Kragh",
+    )
+    placed_start = TODAY - dt.timedelta(days=98)
+    support_start = dt.date(TODAY.year - 1, 6, 15)
+    out_id(
+        cli(
+            *decide_args(
+                placed,
+                m,
+                step=5,
+                interventions=["plejefamilie"],
+                start=placed_start.isoformat(),
+                alternatives=[HOME, NETWORK],
+            )
+        )
+    )
+    out_id(
+        cli(
+            *decide_args(
+                support,
+                m,
+                step=3,
+                interventions=["familiebehandling", "konsulentbistand"],
+                start=support_start.isoformat(),
+                alternatives=[LOWER],
+            )
+        )
+    )
+    out_id(
+        cli(
+            *decide_args(
+                future,
+                m,
+                step=3,
+                interventions=["familiebehandling"],
+                start=(TODAY + dt.timedelta(days=10)).isoformat(),
+                alternatives=[LOWER],
+            )
+        )
+    )
+    return {"placed_start": placed_start, "support_start": support_start}
+
+
+def test_overdue_lists_exactly_the_overdue(cli: Cli, tmp_path: Path) -> None:
+    dates = _setup(cli, tmp_path)
+    placed_start = dates["placed_start"]
+    assert isinstance(placed_start, dt.date)
+    # Kerteminde: 2 weeks (84 days ago) and 8 weeks (42 days ago) are overdue; 14 weeks is due
+    # today, so not overdue. The support measure: its one follow-up, 3 months after 15 June last
+    # year = 15 September last year.
+    expected = sorted(
+        [
+            ((placed_start + dt.timedelta(weeks=2)).isoformat(), "K-PLACED", "anbringelse-2-uger"),
+            ((placed_start + dt.timedelta(weeks=8)).isoformat(), "K-PLACED", "anbringelse-6-uger"),
+            (dt.date(TODAY.year - 1, 9, 15).isoformat(), "S-SUPPORT", "first"),
+        ]
+    )
+    overdue = pending(cli, "--overdue")
+    assert sorted((f["due"], f["case_ref"], f["kind"]) for f in overdue) == expected
+    assert [f["due"] for f in overdue] == sorted(f["due"] for f in overdue)  # earliest first
+    assert all(f["overdue"] for f in overdue)
+    everything = pending(cli)
+    due_today = [f for f in everything if f["due"] == TODAY.isoformat()]
+    assert [(f["case_ref"], f["kind"], f["overdue"]) for f in due_today] == [
+        ("K-PLACED", "anbringelse-6-uger", False)
+    ]
+    assert {f["id"] for f in everything if f["overdue"]} == {f["id"] for f in overdue}
+    assert {f["case_ref"] for f in everything} == {"K-PLACED", "S-SUPPORT", "S-FUTURE"}
+    # The other filters.
+    assert {f["case_ref"] for f in pending(cli, "--caseworker", "Jonas Kragh")} == {
+        "S-SUPPORT",
+        "S-FUTURE",
+    }
+    assert pending(cli, "--overdue", "--caseworker", "Nobody") == []
+    assert [f["id"] for f in pending(cli, "--due-before", TODAY.isoformat())] == [
+        f["id"] for f in overdue
+    ]
+    table = ok(cli("followups", "--overdue"))
+    assert table.count("OVERSKREDET") == 3
+
+
+def test_done_removes_it_from_the_list(cli: Cli, tmp_path: Path) -> None:
+    _setup(cli, tmp_path)
+    overdue = pending(cli, "--overdue")
+    first = overdue[0]
+    assert (
+        out_id(cli("followup", "done", str(first["id"]), "--note", "Besøg holdt, barnet trives"))
+        == first["id"]
+    )
+    assert first["id"] not in {f["id"] for f in pending(cli, "--overdue")}
+    assert first["id"] not in {f["id"] for f in pending(cli)}
+    assert len(pending(cli, "--overdue")) == len(overdue) - 1
+    # The case shows it done, with the note.
+    decisions = as_json(cli("case", "show", first["case_ref"], "--json"))["decisions"]
+    done = [f for d in decisions for f in d["followups"] if f["id"] == first["id"]]
+    assert (
+        done[0]["done_on"] == TODAY.isoformat() and done[0]["note"] == "Besøg holdt, barnet trives"
+    )
+    # Twice is refused, and writes nothing.
+    before = fingerprint(cli)
+    assert "allerede udført" in fails(cli("followup", "done", str(first["id"]), "--note", "igen"))
+    assert "findes ikke" in fails(cli("followup", "done", "99999", "--note", "x"))
+    assert "--note" in fails(cli("followup", "done", str(overdue[1]["id"]), "--note", "  "))
+    assert fingerprint(cli) == before
+
+
+def test_done_with_a_step_moves_the_case_down(cli: Cli, tmp_path: Path) -> None:
+    _setup(cli, tmp_path)
+    [item] = [f for f in pending(cli) if f["case_ref"] == "S-SUPPORT"]
+    before = as_json(cli("case", "show", "S-SUPPORT", "--json"))
+    assert before["step"] == 3 and len(before["decisions"]) == 1
+
+    # Up the staircase is for the meeting, not for a follow-up; nothing is written.
+    prints = fingerprint(cli)
+    assert "visitation decide" in fails(
+        cli("followup", "done", str(item["id"]), "--note", "x", "--step", "4")
+    )
+    assert "trin 9" in fails(cli("followup", "done", str(item["id"]), "--note", "x", "--step", "9"))
+    assert fingerprint(cli) == prints
+
+    ok(cli("followup", "done", str(item["id"]), "--note", "Familien klarer sig", "--step", "2"))
+    after = as_json(cli("case", "show", "S-SUPPORT", "--json"))
+    assert after["step"] == 2
+    old, new = after["decisions"]
+    assert old["id"] == before["decisions"][0]["id"]
+    assert (new["step_before"], new["step"], new["outcome"]) == (3, 2, "changed")
+    assert new["start"] == TODAY.isoformat() and "Familien klarer sig" in new["rationale"]
+    # The support on the new step or below continues; the step-3 intervention ends.
+    assert new["interventions"] == ["konsulentbistand"]
+    # The move is a decision like any other: the law's first follow-up within 3 months.
+    [next_one] = [f for f in pending(cli) if f["case_ref"] == "S-SUPPORT"]
+    assert next_one["decision_id"] == new["id"] and next_one["kind"] == "first"
+    assert 89 <= (dt.date.fromisoformat(next_one["due"]) - TODAY).days <= 92
+    assert item["id"] not in {f["id"] for f in pending(cli)}
+    last = as_json(cli("audit", "S-SUPPORT", "--json"))[
+        -2
+    ]  # the last is the read by `case show` above
+    assert (last["action"], last["entity"], last["entity_id"]) == ("update", "followup", item["id"])
+    figures = as_json(cli("stats", "--json"))
+    assert (figures["moves_down"], figures["moves_up"]) == (1, 1)  # 3 → 2 here; 3 → 5 for K-PLACED
+
+
+PLACEMENT_ONLY = {
+    "anbringelse-2-uger",
+    "anbringelse-6-uger",
+    "hjemgivelse-review",
+    "anbringelse-1-aar-review",
+    "tilsyn",
+}
+
+
+@pytest.mark.xfail(
+    reason="BUG: moving a placed child home with `followup done --step 3` records a decision but "
+    "leaves every placement follow-up of the old decision (6-weekly, tilsyn BL § 156, reviews) "
+    "pending and overdue",
+    strict=True,
+)
+def test_moving_a_placed_child_home_retires_the_placement_followups(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _setup(cli, tmp_path)
+    first = next(f for f in pending(cli) if f["case_ref"] == "K-PLACED")
+    ok(cli("followup", "done", str(first["id"]), "--note", "Hjemgivet", "--step", "3"))
+    assert as_json(cli("case", "show", "K-PLACED", "--json"))["step"] == 3
+    left = {f["kind"] for f in pending(cli) if f["case_ref"] == "K-PLACED"}
+    assert not left & PLACEMENT_ONLY, left

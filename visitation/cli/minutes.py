@@ -1,0 +1,104 @@
+"""`visitation minutes`: export a meeting's minutes (beslutningsreferat), or verify an exported file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from visitation.cli.state import note, state
+
+FORMATS = ("md", "html", "docx", "json")
+MAX_VERIFY_BYTES = 50 * 1024 * 1024
+
+
+def minutes(
+    ctx: typer.Context,
+    meeting: Annotated[str | None, typer.Argument(help="Mødets id eller reference (udelades ved --verify).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md | html | docx | json")] = "md",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Skriv til denne fil (mode 0600); docx kræver -o.")] = None,
+    privacy: Annotated[str, typer.Option("--privacy", help="screen (initialer og alder) | internal (navne, intet CPR) | full (med CPR)")] = "internal",
+    case: Annotated[str | None, typer.Option("--case", help="Kun denne sag på mødet (id eller reference).")] = None,
+    check: Annotated[Path | None, typer.Option("--verify", help="Kontrollér at en udskrevet fil stadig passer med databasen.")] = None,
+) -> None:
+    """Beslutningsreferatet for et møde i Markdown, HTML, Word eller JSON; eller --verify FIL."""
+    from visitation.errors import InvalidInput
+
+    if check is not None:
+        _verify(ctx, check, meeting)
+        return
+    if meeting is None:
+        raise InvalidInput("MEETING: angiv mødets id eller reference (eller --verify FIL)")
+    if fmt not in FORMATS:
+        raise InvalidInput(f"--format: skal være {' | '.join(FORMATS)}")
+    if fmt == "docx" and output is None:
+        raise InvalidInput("--format docx: et Word-dokument skrives til en fil; angiv -o FIL.docx")
+    from visitation.minutes import build, render
+
+    doc = build(state(ctx).db(), meeting, privacy, case)
+    data = render(doc, fmt)
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    write_private(output, data)
+    note(f"Referatet er skrevet til {output} ({doc.privacy}); indholdshash:")
+    typer.echo(doc.content_hash)
+
+
+def _verify(ctx: typer.Context, path: Path, meeting: str | None) -> None:
+    """Exit 0 when the file still matches the database, 1 (one line) when it does not."""
+    from visitation.errors import InvalidInput
+    from visitation.minutes import verify
+    from visitation.minutes.verify import read_stamp, sniff
+    from visitation.services.minutes_data import meeting_ref
+
+    data = read_file(path)
+    db = state(ctx).db()
+    claim = read_stamp(data, sniff(data))
+    if meeting is not None and meeting_ref(db, meeting) != claim.meeting:
+        raise InvalidInput(f"--verify: filen er referatet af mødet {claim.meeting}, ikke {meeting}")
+    result = verify(db, data)
+    if not result:
+        typer.echo(result.message, err=True)
+        raise typer.Exit(1)
+    typer.echo(result.message)
+
+
+def read_file(path: Path) -> bytes:
+    """A file to verify, refused with one line if missing, a folder or absurdly large."""
+    from visitation.errors import InvalidInput
+
+    try:
+        if path.stat().st_size > MAX_VERIFY_BYTES:
+            raise InvalidInput(f"--verify: {path.name} er for stor til at være et referat")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"--verify: {path.name} findes ikke") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"--verify: {path.name} er en mappe") from None
+    except OSError as exc:
+        raise InvalidInput(f"--verify: {path.name} kan ikke læses ({exc.strerror})") from None
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by its owner only (0600), all or nothing (a temporary file, then rename)."""
+    from visitation.errors import InvalidInput
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InvalidInput(f"-o: {path} er en mappe")
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InvalidInput(f"-o: kan ikke skrive i {folder} ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,121 @@
+"""The minutes as one self-contained HTML file: print CSS for A4, a page per case, the network map in SVG.
+
+Every piece of user text goes through `html.escape`; nothing is loaded from outside the file.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from visitation.minutes import netmap
+from visitation.minutes import text as t
+from visitation.minutes.model import CaseMinutes, MinutesDocument, stamp
+
+CSS = """
+:root { --ink: #1a1a1a; --muted: #555; --rule: #9e9e9e; --shade: #f1f1f1; }
+* { box-sizing: border-box; }
+html { color: var(--ink); background: #fff; }
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
+       max-width: 52rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 19pt; margin: 0 0 .6rem; border-bottom: 2px solid var(--ink); padding-bottom: .3rem; }
+h2 { font-size: 15pt; margin: 1.6rem 0 .5rem; }
+h3 { font-size: 12pt; margin: 1.2rem 0 .35rem; border-bottom: 1px solid var(--rule); padding-bottom: .1rem; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0 .6rem; font-size: 10pt; }
+th, td { border: 1px solid var(--rule); padding: .25rem .4rem; text-align: left; vertical-align: top; }
+thead th { background: var(--shade); }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.fields th { width: 30%; background: var(--shade); font-weight: 600; }
+p.empty { color: var(--muted); font-style: italic; }
+p.status { border-left: 5px solid var(--ink); background: var(--shade); padding: .4rem .6rem; font-weight: 700; }
+p.status.not_handled, p.status.postponed { border-left-style: dashed; }
+p.record { color: var(--muted); font-size: 9pt; }
+figure.map { margin: .4rem 0 .6rem; break-inside: avoid; page-break-inside: avoid; }
+figure.map figcaption { font-size: 9pt; color: var(--muted); }
+svg.netmap { width: 100%; height: auto; max-height: 110mm; }
+svg .ring { fill: none; stroke: #9e9e9e; stroke-width: 1; }
+svg .axis { stroke: #bdbdbd; stroke-width: 1; stroke-dasharray: 4 3; }
+svg .child { fill: #fff; stroke: #1a1a1a; stroke-width: 2; }
+svg .centre { font: 700 12px sans-serif; text-anchor: middle; }
+svg .shape { stroke: #1a1a1a; stroke-width: 1; }
+svg .candidate { fill: none; stroke: #1a1a1a; stroke-width: 1.6; }
+svg .label { font: 11px sans-serif; fill: #1a1a1a; paint-order: stroke; stroke: #fff; stroke-width: 3px;
+             stroke-linejoin: round; }
+svg .sector { font: 700 12px sans-serif; fill: #424242; }
+svg .legend { font: 11px sans-serif; fill: #1a1a1a; }
+footer.seal { margin-top: 2rem; border-top: 1px solid var(--rule); font-size: 8.5pt; color: var(--muted);
+              word-break: break-all; }
+@page { size: A4; margin: 18mm 16mm 20mm 16mm;
+        @bottom-right { content: "Side " counter(page) " af " counter(pages); font: 8pt Arial, sans-serif; }
+        @bottom-left { content: "Beslutningsreferat – fortroligt"; font: 8pt Arial, sans-serif; } }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  section.case { break-before: page; page-break-before: always; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def render(doc: MinutesDocument) -> bytes:
+    """The whole document."""
+    head = (f'<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="{escape(doc.format)}">\n'
+            f'<meta name="visitation-minutes" content="{escape(stamp(doc))}">\n'
+            f'<meta name="content-hash" content="sha256:{escape(doc.content_hash)}">\n'
+            f"<title>{escape(t.title(doc))} {escape(doc.meeting.ref)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
+    body = [f"<header>\n<h1>{escape(t.title(doc))}</h1>\n{fields(t.meeting_fields(doc))}</header>\n",
+            '<section class="meeting">\n']
+    for section in (t.participants(doc), t.docket(doc)):
+        body.append(section_html(section, "h2"))
+    body.append("</section>\n")
+    body += [case_html(c) for c in doc.cases]
+    digest, seal = t.seal(doc)
+    body.append(f'<footer class="seal">\n<p>{escape(digest)}</p>\n<p>{escape(seal)}</p>\n</footer>\n')
+    return (head + "".join(body) + "</body>\n</html>\n").encode("utf-8")
+
+
+def case_html(c: CaseMinutes) -> str:
+    """One case: a page of its own when printed."""
+    status = t.status_line(c)
+    out = [f'<section class="case" id="sag-{escape(c.ref)}">\n<h2>{escape(t.case_title(c))}</h2>\n',
+           f'<p class="status {escape(c.status)}">{escape(status.text)}</p>\n']
+    out += [section_html(s, "h3", c) for s in t.case_sections(c)]
+    out.append("</section>\n")
+    return "".join(out)
+
+
+def section_html(section: t.Section, tag: str, case: CaseMinutes | None = None) -> str:
+    """A titled section and its blocks."""
+    return f"<{tag}>{escape(section.title)}</{tag}>\n" + "".join(block(b, case) for b in section.blocks)
+
+
+def block(b: t.Block, case: CaseMinutes | None) -> str:
+    """One block."""
+    if isinstance(b, t.Fields):
+        return fields(b)
+    if isinstance(b, t.Table):
+        return table(b)
+    if isinstance(b, t.Para):
+        cls = "record" if b.text.startswith("Beslutning nr.") else "note"
+        return f'<p class="{cls}">{escape(b.text)}</p>\n'
+    if case is None:
+        return ""
+    caption = "Netværkskortet: ringe 1–3 (tættest inderst), fire sektorer; ● ressource, ▲ bekymring, ◆ begge, " \
+              "ekstra ring = mulig anbringelses-/støtteressource."
+    return f'<figure class="map">{netmap.svg(case)}<figcaption>{escape(caption)}</figcaption></figure>\n'
+
+
+def fields(f: t.Fields) -> str:
+    """Label–value pairs as a two-column table."""
+    rows = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>' for label, value in f.rows)
+    return f'<table class="fields"><tbody>{rows}</tbody></table>\n'
+
+
+def table(tb: t.Table) -> str:
+    """A data table, or the table's 'empty' sentence."""
+    if not tb.rows:
+        return f'<p class="empty">{escape(tb.empty)}</p>\n'
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in tb.headers)
+    rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in tb.rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n"

@@ -1,0 +1,279 @@
+"""The minutes document: plain frozen dataclasses (no formatting), its canonical data and content hash.
+
+Dates are ISO strings and every field is JSON-ready, so the document *is* its JSON export and the
+content hash (SHA-256 of the canonical JSON of everything but the hash) is the same in every format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, unquote
+
+FORMAT = "visitation.minutes/1"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone at (or invited to) the meeting."""
+
+    name: str
+    role: str
+    organisation: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The meeting the minutes are of."""
+
+    ref: str
+    title: str
+    date: str
+    chair: str
+    state: str
+    participants: tuple[Participant, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step of the case's Indsatstrappe, with the profile's label."""
+
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Child:
+    """The child as the privacy level allows: name None at `screen`, cpr only at `full`."""
+
+    initials: str
+    name: str | None
+    age: int
+    birth_date: str | None
+    cpr: str | None
+    age_facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One rater's mark on the Børnelineal, or the team's consensus."""
+
+    date: str
+    axis: str
+    axis_label: str
+    zone: int
+    zone_label: str
+    rater: str
+    role: str
+    consensus: bool
+    protective: tuple[str, ...]
+    risk: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The lowest and highest zone the raters gave on one axis."""
+
+    axis: str
+    axis_label: str
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person on the network map (name as the privacy level allows)."""
+
+    name: str
+    relation: str
+    sector: str
+    sector_label: str
+    ring: int
+    valence: str
+    valence_label: str
+    placement_candidate: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class NetworkChange:
+    """A change since the previous decision's map: joined, left or changed (with what)."""
+
+    kind: str
+    name: str
+    relation: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Network:
+    """The map as kept with the decision (or as it is, before any), and what changed since last time."""
+
+    people: tuple[Person, ...]
+    compared_with: str | None
+    """The date of the previous decision the map is compared with; None if there was none."""
+    changes: tuple[NetworkChange, ...]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """An alternative considered: step, intervention, verdict and reason."""
+
+    step: int
+    step_label: str
+    intervention: str
+    intervention_label: str
+    verdict: str
+    verdict_label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """A chosen intervention with its legal basis (BL §, with the old SEL §)."""
+
+    key: str
+    label: str
+    step: int
+    legal: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Followup:
+    """A planned follow-up: when, what, on what legal basis, who is responsible."""
+
+    due: str
+    kind: str
+    label: str
+    legal: tuple[str, ...]
+    responsible: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The meeting's decision in the case (the newest that no correction superseded)."""
+
+    id: int
+    outcome: str
+    outcome_label: str
+    step: Step
+    interventions: tuple[Intervention, ...]
+    legal_basis: tuple[str, ...]
+    law_version: str
+    purpose: str
+    duration: str
+    start: str | None
+    goals: str
+    child_view: str
+    child_view_how: str
+    parents_view: str
+    consent: str
+    consent_label: str
+    dissent: str
+    rationale: str
+    followups: tuple[Followup, ...]
+    created_at: str
+    created_by: str
+    supersedes: int | None
+
+
+@dataclass(frozen=True)
+class CaseMinutes:
+    """One case on the docket: the child, the facts, the assessments, network, alternatives, decision."""
+
+    position: int
+    ref: str
+    time_box: int
+    status: str
+    status_label: str
+    child: Child
+    caseworker: str
+    school: str
+    reason: str
+    profile: str
+    step_before: Step
+    step_after: Step
+    assessments: tuple[Assessment, ...]
+    consensus: tuple[Assessment, ...]
+    spread: tuple[Spread, ...]
+    network: Network
+    alternatives: tuple[Alternative, ...]
+    decision: Decision | None
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    """The beslutningsreferat of a meeting (or of one case on it) at a privacy level."""
+
+    format: str
+    privacy: str
+    privacy_label: str
+    case: str | None
+    """The case reference when the minutes are of one case only."""
+    meeting: Meeting
+    cases: tuple[CaseMinutes, ...]
+    content_hash: str = ""
+
+
+def data(doc: MinutesDocument) -> dict[str, Any]:
+    """The document as JSON-ready data, hash included."""
+    return _plain(dataclasses.asdict(doc))
+
+
+def canonical(doc: MinutesDocument) -> bytes:
+    """The canonical JSON of everything but the hash: sorted keys, no spaces, UTF-8."""
+    body = data(doc)
+    body.pop("content_hash", None)
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(doc: MinutesDocument) -> str:
+    """SHA-256 (hex) of the canonical JSON."""
+    return hashlib.sha256(canonical(doc)).hexdigest()
+
+
+def sealed(doc: MinutesDocument) -> MinutesDocument:
+    """The document with its content hash filled in."""
+    return dataclasses.replace(doc, content_hash=content_hash(doc))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+STAMP = re.compile(r"visitation\.minutes/1; møde=(\S*); sag=(\S*); niveau=(\S*); sha256=([0-9a-f]{64})")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file says about itself: the meeting, the case (or none), the privacy level, the hash."""
+
+    meeting: str
+    case: str | None
+    privacy: str
+    content_hash: str
+
+
+def stamp(doc: MinutesDocument) -> str:
+    """The one line every format carries, so `--verify` can rebuild the same document."""
+    return (f"{FORMAT}; møde={quote(doc.meeting.ref, safe='')}; sag={quote(doc.case or '', safe='')}; "
+            f"niveau={doc.privacy}; sha256={doc.content_hash}")
+
+
+def find_stamp(text: str) -> Stamp | None:
+    """The stamp in a file's text, or None."""
+    found = STAMP.search(text)
+    if found is None:
+        return None
+    meeting, case, privacy, digest = found.groups()
+    return Stamp(unquote(meeting), unquote(case) or None, privacy, digest)

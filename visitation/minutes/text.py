@@ -1,0 +1,241 @@
+"""The wording of the minutes, shared by every renderer: sections of fields, tables and paragraphs.
+
+The renderers only lay these blocks out, so Markdown, HTML and Word say exactly the same things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from visitation.minutes.model import CaseMinutes, MinutesDocument, Person, Step, stamp
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december")
+MEETING_STATES = {"planned": "planlagt", "running": "i gang", "closed": "lukket"}
+NONE = "–"
+STEP_WORDS = {"decided": "Besluttet trin", "postponed": "Foreslået trin", "referred": "Indstillet trin",
+              "rejected": "Foreslået trin (afvist)"}
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label–value pairs."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with headers; `empty` is said instead when there are no rows."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    empty: str = "Ingen."
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; `strong` for the case's status line."""
+
+    text: str
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class MapHere:
+    """Where a renderer that can draw puts the network map."""
+
+
+Block = Fields | Table | Para | MapHere
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a case (or of the meeting)."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+def date(iso: str | None) -> str:
+    """`2026-11-24` as `24. november 2026`."""
+    if not iso:
+        return NONE
+    year, month, day = iso[:10].split("-")
+    return f"{int(day)}. {MONTHS[int(month) - 1]} {year}"
+
+
+def short_date(iso: str) -> str:
+    """`2026-10-16` as `16.10.2026` (for narrow table columns)."""
+    year, month, day = iso[:10].split("-")
+    return f"{day}.{month}.{year}"
+
+
+def step(s: Step) -> str:
+    """`5 (Anbringelse i plejefamilie)`."""
+    return f"{s.number} ({s.label})" if s.label else str(s.number)
+
+
+def title(doc: MinutesDocument) -> str:
+    """The document's title."""
+    return f"Beslutningsreferat – {doc.meeting.title}"
+
+
+def meeting_fields(doc: MinutesDocument) -> Fields:
+    """The meeting's head."""
+    m = doc.meeting
+    rows = [("Møde", m.ref), ("Dato", date(m.date)), ("Mødeleder", m.chair),
+            ("Mødets status", MEETING_STATES.get(m.state, m.state)), ("Oplysningsniveau", doc.privacy_label)]
+    if doc.case:
+        rows.append(("Udskrift", f"kun sag {doc.case}"))
+    return Fields(tuple(rows))
+
+
+def participants(doc: MinutesDocument) -> Section:
+    """Who was there and who was not."""
+    people = doc.meeting.participants
+    present = tuple((p.name, p.role, p.organisation) for p in people if p.present)
+    absent = [p for p in people if not p.present]
+    text = ("Fraværende: " + "; ".join(_who(p.name, p.role, p.organisation) for p in absent) + "."
+            if absent else "Fraværende: ingen.")
+    return Section("Deltagere", (Table(("Til stede", "Rolle", "Organisation"), present, "Ingen deltagere registreret."),
+                                 Para(text)))
+
+
+def docket(doc: MinutesDocument) -> Section:
+    """The docket in order with each case's outcome."""
+    rows = tuple((str(c.position), c.ref, child(c), f"{c.time_box} min", c.status_label) for c in doc.cases)
+    return Section("Dagsorden", (Table(("Nr.", "Sag", "Barn", "Tid", "Udfald"), rows, "Ingen sager på dagsordenen."),))
+
+
+def child(c: CaseMinutes) -> str:
+    """The child as the privacy level allows: `AN, 5 år`, `Alma Nørgaard (AN), 5 år` (+ CPR at full)."""
+    who = f"{c.child.name} ({c.child.initials})" if c.child.name else c.child.initials
+    return f"{who}, {c.child.age} år" + (f", CPR {c.child.cpr}" if c.child.cpr else "")
+
+
+def case_title(c: CaseMinutes) -> str:
+    """`1. Sag 2026-0101: AN, 5 år`."""
+    return f"{c.position}. Sag {c.ref}: {child(c)}"
+
+
+def status_line(c: CaseMinutes) -> Para:
+    """What happened to the case, first thing under its title."""
+    d = c.decision
+    if d is None:
+        return Para("Ikke behandlet: sagen var på dagsordenen, men der er ikke registreret nogen beslutning.", True)
+    if c.status == "postponed":
+        return Para(f"Udsat: sagen blev udsat på mødet og bliver på trin {step(c.step_before)}.", True)
+    if c.status == "referred":
+        return Para(f"Indstillet til børne- og ungeudvalget: mødet indstiller {step(d.step)}; "
+                    f"barnet bliver på trin {step(c.step_before)}, til udvalget har truffet afgørelse.", True)
+    if c.status == "rejected":
+        return Para(f"Afvist: indstillingen blev afvist; barnet bliver på trin {step(c.step_before)}.", True)
+    return Para(f"{d.outcome_label}: trin {step(c.step_before)} → {step(c.step_after)}.", True)
+
+
+def case_sections(c: CaseMinutes) -> tuple[Section, ...]:
+    """Every part of a case's minutes, in the order of the meeting's flow."""
+    return (facts(c), ruler(c), network(c), alternatives(c), decision(c))
+
+
+def facts(c: CaseMinutes) -> Section:
+    """Sagen: the child, caseworker, reason, step before and after."""
+    rows = [("Barn", child(c))]
+    if c.child.birth_date:
+        rows.append(("Født", date(c.child.birth_date)))
+    rows += [("Alder", f"{c.child.age} år"), ("Rådgiver", c.caseworker or NONE),
+             ("Skole/dagtilbud", c.school or NONE), ("Årsag", c.reason or NONE),
+             ("Trin før", step(c.step_before)), ("Trin efter", step(c.step_after)), ("Kommuneprofil", c.profile)]
+    rows += [("Alder og rettigheder", fact) for fact in c.child.age_facts]
+    return Section("Sagen", (Fields(tuple(rows)),))
+
+
+def ruler(c: CaseMinutes) -> Section:
+    """Børnelinealen: each rater, the spread, the consensus."""
+    rows = tuple((short_date(a.date), a.axis_label, f"{a.rater} ({a.role})", f"{a.zone} – {a.zone_label}",
+                  "; ".join(a.protective) or NONE, "; ".join(a.risk) or NONE) for a in c.assessments)
+    spread = "; ".join(f"{s.axis_label}: zone {s.low}" + (f"–{s.high}" if s.high != s.low else "")
+                       for s in c.spread) or NONE
+    consensus = "; ".join(f"{a.axis_label}: zone {a.zone} – {a.zone_label} ({date(a.date)})"
+                          for a in c.consensus) or "ikke registreret"
+    return Section("Børnelinealen", (
+        Table(("Dato", "Akse", "Vurderet af", "Zone", "Beskyttende faktorer", "Risikofaktorer"), rows,
+              "Ingen vurderinger registreret."),
+        Fields((("Spredning", spread), ("Fælles vurdering", consensus)))))
+
+
+def _names(people: list[Person]) -> str:
+    return "; ".join(f"{p.name} ({p.relation}, ring {p.ring})" for p in people) or NONE
+
+
+def network(c: CaseMinutes) -> Section:
+    """Netværket kort: resources, concerns, placement candidates, changes since last time."""
+    people = list(c.network.people)
+    rows = [("Ressourcer", _names([p for p in people if p.valence == "resource"])),
+            ("Bekymringer", _names([p for p in people if p.valence == "concern"])),
+            ("Både ressource og bekymring", _names([p for p in people if p.valence == "both"])),
+            ("Mulige anbringelses-/støtteressourcer", _names([p for p in people if p.placement_candidate])),
+            ("Ændringer siden sidst", network_changes(c))]
+    return Section("Netværk", (MapHere(), Fields(tuple(rows))))
+
+
+def network_changes(c: CaseMinutes) -> str:
+    """The changes since the previous decision's map, in one line."""
+    if c.network.compared_with is None:
+        return "første netværkskort (ingen tidligere beslutning at sammenligne med)"
+    words = {"joined": "ny", "left": "ikke længere med", "changed": "ændret"}
+    found = [f"{words[x.kind]}: {x.name} ({x.relation})" + (f" – {', '.join(x.fields)}" if x.fields else "")
+             for x in c.network.changes]
+    since = f"siden beslutningen {date(c.network.compared_with)}"
+    return f"{since}: " + "; ".join(found) if found else f"ingen ændringer {since}"
+
+
+def alternatives(c: CaseMinutes) -> Section:
+    """Afdækning af alternativer: the table."""
+    rows = tuple((step_text(a.step, a.step_label), a.intervention_label, a.verdict_label, a.reason or NONE)
+                 for a in c.alternatives)
+    return Section("Alternativer", (Table(("Trin", "Indsats", "Vurdering", "Begrundelse"), rows,
+                                          "Ingen alternativer registreret."),))
+
+
+def step_text(number: int, label: str) -> str:
+    """A step number with its label."""
+    return step(Step(number, label))
+
+
+def decision(c: CaseMinutes) -> Section:
+    """Beslutningen, with legal basis, views, consent, dissent, rationale and follow-up."""
+    d = c.decision
+    if d is None:
+        return Section("Beslutning", (Para("Ikke behandlet."), Fields((("Ansvarlig rådgiver", c.caseworker or NONE),))))
+    measures = tuple((i.label, step_text(i.step, ""), "; ".join(i.legal) or NONE) for i in d.interventions)
+    head = (("Udfald", d.outcome_label), (STEP_WORDS.get(c.status, "Trin"), step(d.step)))
+    rows = [("Lovgrundlag", "; ".join(d.legal_basis) or NONE), ("Lovversion", d.law_version or NONE),
+            ("Formål", d.purpose or NONE), ("Forventet varighed", d.duration or NONE), ("Start", date(d.start))]
+    if d.goals:
+        rows.append(("Mål", d.goals))
+    rows += [("Barnets synspunkt", d.child_view or NONE), ("Indhentet (hvordan og hvornår)", d.child_view_how or NONE),
+             ("Forældrenes synspunkt", d.parents_view or NONE), ("Samtykke", d.consent_label),
+             ("Dissens", d.dissent or "ingen"), ("Begrundelse", d.rationale or NONE),
+             ("Ansvarlig rådgiver", c.caseworker or NONE)]
+    follow = tuple((date(f.due), f.label, "; ".join(f.legal) or NONE, f.responsible or NONE) for f in d.followups)
+    record = f"Beslutning nr. {d.id}, registreret {d.created_at.replace('T', ' ').replace('Z', ' UTC')} af {d.created_by}"
+    record += f"; erstatter beslutning nr. {d.supersedes}." if d.supersedes else "."
+    return Section("Beslutning", (
+        Fields(head),
+        Table(("Indsats", "Trin", "Lovgrundlag (Barnets lov, tidl. SEL)"), measures, "Ingen indsatser besluttet."),
+        Fields(tuple(rows)),
+        Table(("Opfølgning senest", "Opfølgning", "Lovgrundlag", "Ansvarlig"), follow,
+              "Ingen opfølgninger planlagt ved denne beslutning."),
+        Para(record)))
+
+
+def seal(doc: MinutesDocument) -> tuple[str, str]:
+    """The closing lines: the content hash, and the stamp `--verify` reads."""
+    return (f"Indholdshash (SHA-256): {doc.content_hash}", f"Kontrolstempel: {stamp(doc)}")
+
+
+def _who(name: str, role: str, organisation: str) -> str:
+    extra = ", ".join(x for x in (role, organisation) if x)
+    return f"{name} ({extra})" if extra else name
