@@ -371,12 +371,6 @@ def test_import_twice_is_refused(cli: Cli, tmp_path: Path) -> None:
     assert fingerprint(cli) == before
 
 
-@pytest.mark.xfail(
-    reason="BUG: `case add --ref` skips the reference check of the case file format: a purely "
-    "numeric ref is accepted and then shadows the numeric id of another case in every CASE "
-    "argument",
-    strict=True,
-)
 def test_case_add_refuses_a_numeric_reference(cli: Cli) -> None:
     first = out_id(cli("case", "add", "--name", "Alma Berg", "--birth-date", "2018-01-01"))
     before = fingerprint(cli)

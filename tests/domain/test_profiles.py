@@ -301,11 +301,6 @@ def test_missing_file(tmp_path: Path) -> None:
 # --- validation gaps found while testing (see the report) ----------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="BUG: required_alternatives accepts steps not on the staircase (0, -1); "
-    "rules.check then raises StopIteration instead of a located DataFileError",
-    strict=True,
-)
 def test_required_alternatives_must_name_steps_on_the_staircase(tmp_path: Path) -> None:
     old = "required_alternatives = { 4 = [3], 5 = [3, 4], 6 = [3, 4] }"
     text = SOURCE.read_text(encoding="utf-8").replace(
@@ -317,11 +312,6 @@ def test_required_alternatives_must_name_steps_on_the_staircase(tmp_path: Path) 
     )
 
 
-@pytest.mark.xfail(
-    reason='BUG: a follow-up rule with every = "0w" is accepted and schedule() then plans '
-    "1000 identical follow-ups on the same day",
-    strict=True,
-)
 def test_followup_interval_must_be_positive(tmp_path: Path) -> None:
     text = SOURCE.read_text(encoding="utf-8") + (
         '\n[[followups]]\nkind = "x"\nlabel = "X"\napplies_to = "placement"\n'

@@ -16,6 +16,27 @@ from visitation.cli.state import State, state
 class GuardedGroup(TyperGroup):
     """Turns every expected error into one line on stderr and its exit code; no traceback without --debug."""
 
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Click's own usage errors (a wrong option type, a missing argument) as one line too."""
+        click = typer._click.exceptions  # typer vendors its own Click; its exceptions are these
+
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as exc:
+            if not standalone_mode:
+                raise
+            hint = f" (se '{exc.ctx.command_path} --help')" if isinstance(exc, click.UsageError) and exc.ctx else ""
+            typer.echo(f"Fejl: {_redact(exc.format_message())}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            typer.echo("Afbrudt; intet er gemt fra den afbrudte kommando.", err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
     def invoke(self, ctx: Any) -> Any:
         from visitation.domain.cpr import redact
         from visitation.errors import VisitationError
@@ -38,6 +59,12 @@ class GuardedGroup(TyperGroup):
             typer.echo(f"Uventet fejl ({exc.__class__.__name__}); intet er gemt. Kør med --debug for detaljer.",
                        err=True)
             raise typer.Exit(1) from None
+
+
+def _redact(text: str) -> str:
+    from visitation.domain.cpr import redact
+
+    return redact(text)
 
 
 def _debug(ctx: Any) -> bool:

@@ -63,16 +63,15 @@ def note(text: str) -> None:
 
 def parse_date(value: str | None, option: str) -> Any:
     """A YYYY-MM-DD option as a date; one clear error otherwise."""
-    import datetime as dt
-
+    from visitation.domain.dates import parse_day
     from visitation.errors import InvalidInput
 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"{option}: '{value[:20]}' er ikke en dato ÅÅÅÅ-MM-DD") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise InvalidInput(f"{option}: {exc}") from None
 
 
 def stdout_is_terminal() -> bool:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from visitation.domain import cpr
+from visitation.domain.dates import parse_day
 from visitation.domain.decision import AlternativeDraft, Consent, Verdict
 from visitation.domain.profiles import SECTORS, Profile
 from visitation.errors import InvalidInput
@@ -157,10 +158,12 @@ class Node:
         """A date as YYYY-MM-DD."""
         if self.value is None and not required:
             return None
+        if not isinstance(self.value, str):
+            raise self.fail("skal være en dato ÅÅÅÅ-MM-DD")
         try:
-            return date.fromisoformat(self.value)
-        except (TypeError, ValueError):
-            raise self.fail("skal være en dato ÅÅÅÅ-MM-DD") from None
+            return parse_day(self.value)
+        except ValueError as exc:
+            raise self.fail(str(exc)) from None
 
     def flag(self) -> bool:
         """A boolean (missing: false)."""
@@ -192,10 +195,19 @@ def parse_case(data: Any) -> CaseFile:
     )
 
 
+REF_PROBLEM = "skal være en sagsreference som 2026-0042 (bogstaver, tal, - _ / .; ikke kun tal)"
+
+
+def valid_ref(ref: str) -> bool:
+    """A case reference: letters, digits and - _ / . , at most 40, never digits only (those are ids)."""
+    return (0 < len(ref) <= 40 and not ref.isdigit()
+            and all(c.isalnum() or c in "-_/." for c in ref))
+
+
 def _ref(node: Node) -> str:
     ref = node.text(required=True, limit=40)
-    if ref.isdigit() or not all(c.isalnum() or c in "-_/." for c in ref):
-        raise node.fail("skal være en sagsreference som 2026-0042 (bogstaver, tal, - _ / .; ikke kun tal)")
+    if not valid_ref(ref):
+        raise node.fail(REF_PROBLEM)
     return ref
 
 

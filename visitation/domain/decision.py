@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from visitation.domain.dates import parse_day
+
 
 class Outcome(StrEnum):
     """The outcome of a case at the meeting."""
@@ -92,7 +94,7 @@ def draft_from_fields(fields: dict[str, object], current_step: int) -> DecisionD
         return value if isinstance(value, str) else ""
 
     try:
-        start = date.fromisoformat(text("start")) if text("start") else None
+        start = parse_day(text("start")) if text("start") else None
     except ValueError:
         start = None
     step = fields.get("step")

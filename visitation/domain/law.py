@@ -70,6 +70,8 @@ def read_followup(table: Table, law_keys: set[str] | dict[str, Paragraph]) -> Fo
     if after is None:
         raise table.fail("after", "mangler")
     every, until = duration("every"), duration("until")
+    if every is not None and every.count == 0:
+        raise table.fail("every", "skal være mindst 1 (fx 6w)")
     count = table.get("count", int, 1, lambda n: 1 <= n <= 100, "skal være 1-100")
     if every is not None and until is None and "count" not in table.data:
         raise table.fail("every", "kræver 'until' eller 'count'")

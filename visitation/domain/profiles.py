@@ -240,7 +240,7 @@ def _required(rules: Table, steps: set[int]) -> dict[int, tuple[int, ...]]:
     for key, lower in raw.items():
         if not key.isdigit() or int(key) not in steps:
             raise rules.fail("required_alternatives", f"'{key}' er ikke et trin på trappen")
-        if not isinstance(lower, list) or any(type(n) is not int or n >= int(key) for n in lower):
+        if not isinstance(lower, list) or any(type(n) is not int or n >= int(key) or n not in steps for n in lower):
             raise rules.fail("required_alternatives", f"trin {key}: skal være en liste af lavere trin")
         result[int(key)] = tuple(lower)
     return result
