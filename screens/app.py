@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -81,6 +83,38 @@ class VisitationApp(App[None]):
 
         self.push_screen(KeyFiguresScreen())
 
+    def export_minutes(self, meeting: str, case: str | None = None) -> None:
+        """Ask for format, privacy level and file, then write the minutes in a thread."""
+        from screens.modals.export import ExportDialog
+        from visitation.minutes.export import default_name
+
+        heading = f"Eksportér referatet af {meeting}" + (f", sag {case}" if case else "")
+        stem = default_name(meeting, case, "x").removesuffix(".x")
+
+        def chosen(choice: object) -> None:
+            if isinstance(choice, tuple):
+                self.write_minutes(meeting, case, *choice)
+
+        self.push_screen(ExportDialog(heading, export_folder(), stem), chosen)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Gemmer referatet")
+    def write_minutes(self, meeting: str, case: str | None, fmt: str, privacy: str, path: Path) -> None:
+        """Build, render and write the minutes; say where they went, or why not."""
+        from visitation.errors import VisitationError
+        from visitation.minutes.export import export
+
+        try:
+            done = export(self.db, meeting, fmt, privacy, path, case)
+        except VisitationError as exc:
+            self.call_from_thread(self.notify, exc.message, title="Referatet blev ikke gemt", severity="error")
+            return
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"{path.name}: {exc.strerror}", title="Referatet blev ikke gemt",
+                                  severity="error")
+            return
+        self.call_from_thread(self.notify, f"{done.path} ({done.privacy}), hash {done.content_hash[:12]}",
+                              title="Referatet er gemt", timeout=8)
+
     def open_case(self, case: str, meeting: str, started: dt.datetime | None = None, minutes: int = 20) -> None:
         """The six steps of a case at a meeting."""
         from screens.case_flow import CaseFlowScreen
@@ -92,6 +126,14 @@ class VisitationApp(App[None]):
         from screens.docket import DocketScreen
 
         self.switch_screen(DocketScreen(meeting))
+
+
+def export_folder() -> Path:
+    """Where exported minutes go by default: the user's documents folder, else the working folder."""
+    from platformdirs import user_documents_dir
+
+    folder = Path(user_documents_dir())
+    return folder if folder.is_dir() else Path.cwd()
 
 
 def make_app(db: Db, meeting: str | None = None, clock: bool = True, now: Clock | None = None) -> VisitationApp:

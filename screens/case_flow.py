@@ -33,6 +33,7 @@ class CaseFlowScreen(Screen[None]):
         Binding("ctrl+pagedown", "next", "Næste trin", id="flow.next", priority=True),
         Binding("ctrl+pageup", "previous", "Forrige trin", id="flow.previous", priority=True),
         Binding("escape", "back", "Dagsorden", id="flow.back"),
+        Binding("e", "export", "Eksportér referat", id="flow.export"),
     ]
 
     def __init__(self, case: str, meeting: str, started=None, minutes: int = 20) -> None:  # type: ignore[no-untyped-def]
@@ -127,6 +128,7 @@ class CaseFlowScreen(Screen[None]):
         """Go to step 1–6 and put the keyboard in it."""
         self.query_one("#panes", ContentSwitcher).current = PANES[number - 1]
         self.query_one(Stepper).current = number
+        self.refresh_bindings()
         pane = self.query_one(f"#{PANES[number - 1]}", StepPane)
         self.call_after_refresh(lambda: pane.focus_first())
 
@@ -137,6 +139,17 @@ class CaseFlowScreen(Screen[None]):
     def action_previous(self) -> None:
         """The previous step."""
         self.action_step(max(1, self.query_one(Stepper).current - 1))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Export belongs to the Referat step."""
+        if action == "export":
+            return self.query_one(Stepper).current == 6 and self.bundle is not None
+        return True
+
+    def action_export(self) -> None:
+        """This case's minutes to a file."""
+        if self.bundle is not None:
+            self.app.export_minutes(self.bundle.meeting.ref, self.bundle.case.ref)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         """Back to the docket (everything is already saved)."""

@@ -29,6 +29,7 @@ class DocketScreen(Screen[None]):
         Binding("u", "postpone", "Udsæt", id="docket.postpone", tooltip="Udsæt sagen med en begrundelse"),
         Binding("shift+up", "move(-1)", "Flyt op", id="docket.up"),
         Binding("shift+down", "move(1)", "Flyt ned", id="docket.down"),
+        Binding("e", "export", "Eksportér referat", id="docket.export", tooltip="Referatet som Word, HTML, Markdown eller JSON"),
         Binding("o", "app.followups", "Opfølgning", id="docket.followups"),
         Binding("n", "app.key_figures", "Nøgletal", id="docket.figures"),
         Binding("r", "reload", "Genindlæs", id="docket.reload", show=False),
@@ -185,6 +186,11 @@ class DocketScreen(Screen[None]):
             table.move_cursor(row=max(0, table.cursor_row + delta))
             meeting = self.meeting.ref
             self.write(lambda db: _move(db, meeting, row.case_ref, delta))
+
+    def action_export(self) -> None:
+        """The whole meeting's minutes to a file."""
+        if self.meeting is not None:
+            self.app.export_minutes(self.meeting.ref)  # type: ignore[attr-defined]
 
     def action_postpone(self) -> None:
         """Postpone the selected case: recorded as a decision with its reason, so the minutes say so."""

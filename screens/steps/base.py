@@ -7,6 +7,7 @@ from typing import Any
 
 from textual import work
 from textual.containers import ScrollableContainer, VerticalScroll
+from textual.widget import Widget
 
 from screens.messages import CaseBundle, CaseChanged
 from visitation.domain.privacy import age_on
@@ -24,7 +25,12 @@ class StepPane(VerticalScroll):
     def focus_first(self) -> None:
         """Focus the pane's first field or table (the pane itself when it has none)."""
         target = next((w for w in self.query("*") if w.focusable and not isinstance(w, ScrollableContainer)), None)
-        (target or self).focus()
+        self.focus_on(target or self)
+
+    def focus_on(self, target: Widget) -> None:
+        """Focus a widget and scroll it into view once the layout has settled (the same picture every time)."""
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(target.scroll_visible, animate=False, immediate=True)
 
     def child(self, privacy: bool) -> str:
         """The child as the wall may see it."""

@@ -72,6 +72,16 @@ class DecisionStep(StepPane):
             self.call_later(self._build)
         self.show_rules(bundle.preview)
 
+    def focus_first(self) -> None:
+        """The first field, with the form shown from its top (the same picture every time)."""
+        holder = self.query_one("#decision-form", FormScroll)
+        first = next((w for w in holder.query("*") if w.focusable), None)
+        if first is None:
+            super().focus_first()
+            return
+        first.focus(scroll_visible=False)
+        holder.scroll_home(animate=False, immediate=True)
+
     def current_decision(self) -> Any:
         """The case's decision at this meeting that no correction has replaced."""
         b = self.bundle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
 from screens.messages import CaseBundle
 from screens.steps.base import StepPane
@@ -24,6 +24,8 @@ class MinutesStep(StepPane):
 
     def compose(self) -> ComposeResult:
         """One Markdown view."""
+        yield Static("Referatet som det eksporteres. E: eksportér som Word, HTML, Markdown eller JSON.",
+                     id="minutes-hint")
         yield Markdown("Referatet indlæses …", id="minutes")
 
     def show(self, bundle: CaseBundle, privacy: bool) -> None:
@@ -39,7 +41,7 @@ class MinutesStep(StepPane):
         from visitation.minutes import build, render
 
         try:
-            doc = build(self.db, meeting, Privacy(privacy), case=case)
+            doc = build(self.db, meeting, Privacy(privacy), case=case, action="read")
             self.post_message(MinutesReady(render(doc, "md").decode("utf-8")))
         except VisitationError as exc:
             self.post_message(MinutesReady(f"Referatet kunne ikke dannes: {exc.message}"))

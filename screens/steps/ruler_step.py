@@ -54,7 +54,7 @@ class RulerStep(StepPane):
 
     def focus_first(self) -> None:
         """The consensus choice takes the keyboard."""
-        self.query_one("#consensus", RadioSet).focus()
+        self.focus_on(self.query_one("#consensus", RadioSet))
 
     @on(RadioSet.Changed, "#consensus")
     def consensus_chosen(self, event: RadioSet.Changed) -> None:

@@ -29,6 +29,7 @@ SCREENS = {
     "followups": ["o"],
     "key_figures": ["n"],
     "help": ["f1"],
+    "export_dialog": ["e"],
 }
 
 
@@ -40,7 +41,10 @@ def _app(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", list(SCREENS))
-def test_screen(snap_compare, tmp_path: Path, name: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,  # type: ignore[no-untyped-def]
+                size: tuple[int, int]) -> None:
+    monkeypatch.setattr("screens.app.export_folder", lambda: Path("/home/mette/Dokumenter"))
+
     async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
         for key in SCREENS[name]:

@@ -7,7 +7,8 @@ import re
 
 from textual.pilot import Pilot
 
-KEYS = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma", ";": "semicolon", "/": "slash"}
+KEYS = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma", ";": "semicolon", "/": "slash",
+        "_": "underscore"}
 
 
 async def settle(pilot: Pilot) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -36,16 +34,16 @@ def minutes(
         raise InvalidInput(f"--format: skal være {' | '.join(FORMATS)}")
     if fmt == "docx" and output is None:
         raise InvalidInput("--format docx: et Word-dokument skrives til en fil; angiv -o FIL.docx")
-    from visitation.minutes import build, render
-
-    doc = build(state(ctx).db(), meeting, privacy, case)
-    data = render(doc, fmt)
     if output is None:
-        typer.echo(data, nl=False)
+        from visitation.minutes import build, render
+
+        typer.echo(render(build(state(ctx).db(), meeting, privacy, case), fmt), nl=False)
         return
-    write_private(output, data)
-    note(f"Referatet er skrevet til {output} ({doc.privacy}); indholdshash:")
-    typer.echo(doc.content_hash)
+    from visitation.minutes.export import export
+
+    done = export(state(ctx).db(), meeting, fmt, privacy, output, case)
+    note(f"Referatet er skrevet til {output} ({done.privacy}); indholdshash:")
+    typer.echo(done.content_hash)
 
 
 def _verify(ctx: typer.Context, path: Path, meeting: str | None) -> None:
@@ -81,24 +79,3 @@ def read_file(path: Path) -> bytes:
         raise InvalidInput(f"--verify: {path.name} er en mappe") from None
     except OSError as exc:
         raise InvalidInput(f"--verify: {path.name} kan ikke læses ({exc.strerror})") from None
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file readable by its owner only (0600), all or nothing (a temporary file, then rename)."""
-    from visitation.errors import InvalidInput
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise InvalidInput(f"-o: {path} er en mappe")
-    try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InvalidInput(f"-o: kan ikke skrive i {folder} ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
