@@ -112,7 +112,7 @@ class VisitationApp(App[None]):
             self.call_from_thread(self.notify, f"{path.name}: {exc.strerror}", title="Referatet blev ikke gemt",
                                   severity="error")
             return
-        self.call_from_thread(self.notify, f"{done.path} ({done.privacy}), hash {done.content_hash[:12]}",
+        self.call_from_thread(self.notify, f"{done.path} · {done.privacy} · hash {done.content_hash[:12]}",
                               title="Referatet er gemt", timeout=8)
 
     def open_case(self, case: str, meeting: str, started: dt.datetime | None = None, minutes: int = 20) -> None:

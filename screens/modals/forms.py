@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
+
+from screens.widgets.marks import MarkedCheckbox
 
 from visitation.domain.casefile import NetworkPerson
 from visitation.domain.decision import AlternativeDraft, Verdict
@@ -81,7 +83,7 @@ class PersonDialog(FormDialog):
             yield Label("Ring (1 tættest … 3 yderst)")
             yield Select([("1 – tættest", 1), ("2", 2), ("3 – yderst", 3)], value=p.ring, allow_blank=False, id="ring")
             yield Select(VALENCE_LABELS, value=p.valence, allow_blank=False, id="valence")
-            yield Checkbox("Mulig anbringelses- eller støtteressource", p.placement_candidate, id="candidate")
+            yield MarkedCheckbox("Mulig anbringelses- eller støtteressource", p.placement_candidate, id="candidate")
             yield Label("Note")
             yield Input(p.note, id="note")
             yield from self.buttons()
@@ -95,7 +97,7 @@ class PersonDialog(FormDialog):
             name=name, relation=relation, sector=str(self.query_one("#sector", Select).value),
             ring=int(self.query_one("#ring", Select).value),  # type: ignore[arg-type]
             valence=str(self.query_one("#valence", Select).value),
-            placement_candidate=self.query_one("#candidate", Checkbox).value,
+            placement_candidate=self.query_one("#candidate", MarkedCheckbox).value,
             note=self.query_one("#note", Input).value.strip()), ""
 
 

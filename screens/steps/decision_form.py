@@ -7,6 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
+from screens.widgets.marks import MarkedSelectionList
 from screens.messages import CaseBundle
 from visitation.domain.decision import CONSENT_LABELS, OUTCOME_LABELS
 
@@ -48,7 +49,7 @@ def fields(bundle: CaseBundle) -> ComposeResult:
         elif name == "consent":
             yield Select([(v, k.value) for k, v in CONSENT_LABELS.items()], allow_blank=False, id=name, compact=True)
         elif name == "interventions":
-            yield SelectionList[str](*[(f"{i.step} – {i.label}", i.key) for i in p.interventions], id=name, compact=True)
+            yield MarkedSelectionList(*[(f"{i.step} – {i.label}", i.key) for i in p.interventions], id=name, compact=True)
         elif name in TEXT_AREAS:
             yield TextArea(id=name, soft_wrap=True, classes="field-text")
         else:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import RadioButton, RadioSet, Static
+from textual.widgets import RadioSet, Static
 
+from screens.widgets.marks import MarkedRadioButton
 from screens.messages import CaseBundle
 from screens.steps.base import StepPane
 from screens.widgets.ruler import Mark, Ruler
@@ -49,7 +50,7 @@ class RulerStep(StepPane):
     def _fill_choices(self, bundle: CaseBundle, chosen: int) -> None:
         radios = self.query_one("#consensus", RadioSet)
         radios.remove_children()
-        radios.mount_all(RadioButton(f"{z.number} {z.label}", value=z.number == chosen, name=str(z.number))
+        radios.mount_all(MarkedRadioButton(f"{z.number} {z.label}", value=z.number == chosen, name=str(z.number))
                          for z in bundle.profile.zones)
 
     def focus_first(self) -> None:

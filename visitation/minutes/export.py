@@ -20,6 +20,7 @@ class Exported:
 
     path: Path
     privacy: str
+    """The level in Danish words, e.g. "internt (navne, intet CPR)"."""
     content_hash: str
 
 
@@ -36,7 +37,7 @@ def export(db: Db, meeting: str, fmt: str, privacy: str, path: Path, case: str |
 
     doc = build(db, meeting, privacy, case)
     write_private(path, render(doc, fmt))
-    return Exported(path, doc.privacy, doc.content_hash)
+    return Exported(path, doc.privacy_label, doc.content_hash)
 
 
 def write_private(path: Path, data: bytes) -> None:
