@@ -75,9 +75,9 @@ class PersonDialog(FormDialog):
         p = self.person
         with Vertical():
             yield Label("Navn")
-            yield Input(p.name, id="name")
+            yield Input(p.name, id="name", select_on_focus=False)
             yield Label("Relation til barnet (fx mormor, nabo, klasselærer)")
-            yield Input(p.relation, id="relation")
+            yield Input(p.relation, id="relation", select_on_focus=False)
             yield Label("Sektor")
             yield Select(SECTOR_LABELS, value=p.sector, allow_blank=False, id="sector")
             yield Label("Ring (1 tættest … 3 yderst)")
@@ -85,7 +85,7 @@ class PersonDialog(FormDialog):
             yield Select(VALENCE_LABELS, value=p.valence, allow_blank=False, id="valence")
             yield MarkedCheckbox("Mulig anbringelses- eller støtteressource", p.placement_candidate, id="candidate")
             yield Label("Note")
-            yield Input(p.note, id="note")
+            yield Input(p.note, id="note", select_on_focus=False)
             yield from self.buttons()
 
     def value(self) -> tuple[object, str]:
@@ -122,7 +122,7 @@ class AlternativeDialog(FormDialog):
             yield Select(VERDICT_LABELS, value=self.alt.verdict.value if self.alt else "rejected",
                          allow_blank=False, id="verdict")
             yield Label("Begrundelse")
-            yield Input(self.alt.reason if self.alt else "", id="reason")
+            yield Input(self.alt.reason if self.alt else "", id="reason", select_on_focus=False)
             yield from self.buttons()
 
     def value(self) -> tuple[object, str]:

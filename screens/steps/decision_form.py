@@ -53,7 +53,8 @@ def fields(bundle: CaseBundle) -> ComposeResult:
         elif name in TEXT_AREAS:
             yield TextArea(id=name, soft_wrap=True, classes="field-text")
         else:
-            yield Input(id=name, placeholder="ÅÅÅÅ-MM-DD" if name == "start" else "", compact=True)
+            yield Input(id=name, placeholder="ÅÅÅÅ-MM-DD" if name == "start" else "", compact=True,
+                        select_on_focus=False)  # typing into a filled field must never replace it
 
 
 def read(widget: Any) -> Any:
