@@ -6,6 +6,8 @@ import json
 from collections import Counter
 from importlib.metadata import version
 
+from typer.testing import CliRunner
+
 from tests.cli.helpers import as_json, fails, fingerprint, ok
 from tests.conftest import Cli
 from visitation.domain.profiles import load_profile
@@ -155,3 +157,19 @@ def test_stats_on_the_demo(demo_cli: Cli) -> None:
     )
     text = ok(demo_cli("stats"))
     assert "Åbne sager: 14" in text
+
+
+def test_a_new_user_sees_the_demo_until_init_makes_the_real_database() -> None:
+    """README's first steps: `demo --no-tui`, then `case list --json` lists the demo; after `init`, the real one."""
+    from visitation.cli.main import app
+    from visitation.paths import default_db_path
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["demo", "--no-tui"]).exit_code == 0
+    listed = runner.invoke(app, ["case", "list", "--json"])
+    assert listed.exit_code == 0
+    assert len(json.loads(listed.stdout)) == 14
+    assert "demodatabasen" in listed.stderr and not default_db_path().exists()
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    assert default_db_path().exists()
+    assert json.loads(runner.invoke(app, ["case", "list", "--json"]).stdout) == []

@@ -28,7 +28,7 @@ def init(ctx: typer.Context,
     from visitation.services import db as dbs
 
     st = state(ctx)
-    chosen = dbs.init(st.db(), profile)
+    chosen = dbs.init(st.db(demo_fallback=False), profile)
     note(f"Databasen er klar ({_where(st.db().url)}); profil: {chosen.key} {chosen.version}")
 
 

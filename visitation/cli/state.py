@@ -22,13 +22,30 @@ class State:
     debug: bool = False
     _db: Db | None = field(default=None, repr=False)
 
-    def db(self) -> Db:
-        """The database, opened (and created or upgraded) on first use."""
+    def db(self, demo_fallback: bool = True) -> Db:
+        """The database, opened (and created or upgraded) on first use.
+
+        With no `--db` and no database made by `init` yet, but a demo loaded, the demo is used (said
+        on stderr): a new user's `visitation demo --no-tui` then `visitation case list` shows the demo.
+        """
         if self._db is None:
             from visitation.services.db import open_db
 
+            if self.db_arg is None and demo_fallback:
+                self.db_arg = _demo_if_alone()
             self._db = open_db(self.db_arg, self.user)
         return self._db
+
+
+def _demo_if_alone() -> str | None:
+    """The demo database's path when it exists and the default database does not."""
+    from visitation.paths import default_db_path, demo_db_path
+
+    demo = demo_db_path()
+    if default_db_path().exists() or not demo.exists():
+        return None
+    note(f"Bruger demodatabasen {demo} (fiktive sager); 'visitation init' opretter den rigtige database.")
+    return str(demo)
 
 
 def state(ctx: typer.Context) -> State:
