@@ -50,9 +50,14 @@ class VisitationApp(App[None]):
         """Register the projector theme and open the docket."""
         from screens.docket import DocketScreen
 
+        self.watch_privacy(self.privacy)
         self.register_theme(PROJECTOR)
         self.theme = self.THEMES[0]
         self.push_screen(DocketScreen(self.meeting_ident))
+
+    def watch_privacy(self, privacy: bool) -> None:
+        """The header says which mode is on, on every screen and above every dialog."""
+        self.sub_title = "privatliv til – initialer og alder" if privacy else "PRIVATLIV FRA – navne vises"
 
     def action_toggle_privacy(self) -> None:
         """Show or hide the children's names."""

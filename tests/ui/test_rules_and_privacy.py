@@ -65,12 +65,12 @@ async def test_privacy_mode_hides_names_and_cpr_on_every_screen(ui_db: Db) -> No
                 await settle(pilot)
                 seen.append(screen_text(app))
         await pilot.press("escape")
-        for key in ("o", "escape", "n", "escape", "f1"):
+        for key in ("o", "escape", "n", "escape", "f1", "escape", "e"):
             await pilot.press(key)
             await settle(pilot)
             seen.append(screen_text(app))
     for text in seen:
-        assert "PRIVATLIV TIL" in text or "Visitation – hjælp" in text or "Opfølgning" in text or "Børn pr. trin" in text
+        assert "privatliv til" in text.splitlines()[0], text[:300]  # the header, above every screen and dialog
         leaked = {s for s in names | cprs if s in text}
         assert not leaked, leaked
 
