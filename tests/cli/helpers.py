@@ -180,3 +180,9 @@ def decide_args(
 def pending(cli: Cli, *extra: str) -> list[dict[str, Any]]:
     """`followups --json` (with extra options)."""
     return as_json(cli("followups", *extra, "--json"))
+
+
+@pytest.fixture
+def copied_sqlite_url(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The CLI's database: a copy of an empty, migrated one (see fresh_database); bind it as `sqlite_url`."""
+    return fresh_database(tmp_path_factory, tmp_path / "test.db")

@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import as_json, case_file, fails, fingerprint, fresh_database, ok, out_id
+from tests.cli.helpers import as_json, case_file, copied_sqlite_url, fails, fingerprint, ok, out_id
 from tests.conftest import Cli
 from visitation.paths import demo_dir
 
 
-@pytest.fixture
-def sqlite_url(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The CLI's database: a copy of an empty, migrated one (see helpers.fresh_database)."""
-    return fresh_database(tmp_path_factory, tmp_path / "test.db")
+sqlite_url = copied_sqlite_url
+"""Every test here starts from a copy of an empty, migrated database."""
 
 
 CPR = "110418-4932"  # passes modulus 11 (worked by hand in tests/domain/test_cpr.py)

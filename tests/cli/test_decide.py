@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import (
+    copied_sqlite_url,
     as_json,
     case_on_docket,
     decide_args,
     fails,
     fingerprint,
-    fresh_database,
     meeting,
     ok,
     out_id,
@@ -22,10 +22,8 @@ from tests.cli.helpers import (
 from tests.conftest import Cli
 
 
-@pytest.fixture
-def sqlite_url(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The CLI's database: a copy of an empty, migrated one (see helpers.fresh_database)."""
-    return fresh_database(tmp_path_factory, tmp_path / "test.db")
+sqlite_url = copied_sqlite_url
+"""Every test here starts from a copy of an empty, migrated database."""
 
 
 HOME = "3;familiebehandling;rejected;Afprøvet et halvt år uden effekt"
