@@ -26,7 +26,9 @@ class GuardedGroup(TyperGroup):
             if not standalone_mode:
                 raise
             hint = f" (se '{exc.ctx.command_path} --help')" if isinstance(exc, click.UsageError) and exc.ctx else ""
-            typer.echo(f"Fejl: {_redact(exc.format_message())}{hint}", err=True)
+            from visitation.cli.usage import danish
+
+            typer.echo(f"Fejl: {_redact(danish(exc.format_message()))}{hint}", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             if not standalone_mode:
