@@ -7,6 +7,7 @@ import datetime as dt
 from sqlmodel import Session, col, func, select
 
 from visitation.domain import cpr as cprs
+from visitation.domain.casefile import REF_PROBLEM, valid_ref
 from visitation.domain.casefile import Child as ChildData
 from visitation.domain.privacy import age_facts, age_on
 from visitation.errors import InvalidInput
@@ -38,6 +39,8 @@ def create(session: Session, db: Db, *, ref: str | None, child: ChildData, casew
     if not profile.has_step(step):
         raise InvalidInput(f"--step: trin {step} findes ikke på trappen i profilen {profile.key}")
     remember_profile(session, profile)
+    if ref is not None and not valid_ref(ref):
+        raise InvalidInput(f"ref: {REF_PROBLEM}")
     ref = ref or next_ref(session, dt.date.today())
     if session.exec(select(Case.id).where(Case.ref == ref)).first() is not None:
         raise InvalidInput(f"ref: sagen '{ref}' findes allerede")
