@@ -15,6 +15,7 @@ from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for, remember_profile
 from visitation.services.views import (AlternativeRow, AssessmentRow, CaseDetail, CaseRow,
                                        DecisionRow, FollowupRow, NetworkChanges, NetworkRow, ProposalView)
+from visitation.store import search as search_index
 from visitation.store.models import (Alternative, Assessment, Case, Child, Decision, Followup,
                                      NetworkMember, Proposal)
 
@@ -91,7 +92,7 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
     with db.read() as session:
         query = select(Case, Child).join(Child, col(Case.child_id) == col(Child.id))
         if text:
-            query = query.where(col(Case.search_text).contains(text.lower(), autoescape=True))
+            query = query.where(search_index.matches(db.engine, text))
         if step is not None:
             query = query.where(Case.current_step == step)
         if caseworker:
