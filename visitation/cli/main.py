@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from visitation import __version__
-from visitation.cli import cases, meetings, minutes, misc, records
+from visitation.cli import cases, meetings, minutes, misc, records, trust
 from visitation.cli.state import State, state
 
 
@@ -109,6 +109,7 @@ app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe,
 app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.")
 misc.register(app)
 records.register(app)
+trust.register(app)
 app.command("minutes")(minutes.minutes)
 
 

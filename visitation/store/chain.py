@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
 
-from visitation.store.models import AuditEvent, Decision
+from visitation.store.models import AuditEvent, Decision, Setting
 
 CHAINED: tuple[type[SQLModel], ...] = (Decision, AuditEvent)
 
@@ -44,16 +44,26 @@ def append(session: Session, row: Decision | AuditEvent) -> None:
     session.add(row)
     session.flush()  # assigns the id, which the hash covers, so reordering rows breaks the chain
     row.hash = digest(row)
+    session.merge(Setting(key=_anchor_key(model), value=f"{row.id} {row.hash}"))
     session.flush()
+
+
+def _anchor_key(model: type[SQLModel]) -> str:
+    """The setting that remembers a chain's last row, so cutting rows off the end shows too."""
+    return f"chain.{model.__tablename__}"  # type: ignore[attr-defined]
 
 
 def first_break(session: Session, model: type[Decision] | type[AuditEvent]) -> tuple[int, str] | None:
     """The id of the first row whose hash or link is wrong, and why; None when the chain holds."""
-    previous = ""
+    previous, last_id = "", 0
     for row in session.exec(select(model).order_by(col(model.id))).yield_per(1000):
         if row.prev_hash != previous:
             return row.id or 0, "kæden er brudt (forrige hash passer ikke: en række er slettet eller flyttet)"
         if row.hash != digest(row):
             return row.id or 0, "indholdet er ændret efter det blev gemt"
-        previous = row.hash
+        previous, last_id = row.hash, row.id or 0
+    anchor = session.get(Setting, _anchor_key(model))
+    if anchor is not None and anchor.value != f"{last_id} {previous}":
+        known = anchor.value.split(" ")[0]
+        return int(known) if known.isdigit() else last_id, f"kæden slutter ved række {last_id}, men den sidst gemte var {known}: rækker er slettet"
     return None
