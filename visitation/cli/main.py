@@ -40,6 +40,12 @@ class GuardedGroup(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
+        try:
+            return self._guarded(ctx)
+        finally:
+            _close_database(ctx)
+
+    def _guarded(self, ctx: Any) -> Any:
         from visitation.domain.cpr import redact
         from visitation.errors import VisitationError
 
@@ -67,6 +73,14 @@ def _redact(text: str) -> str:
     from visitation.domain.cpr import redact
 
     return redact(text)
+
+
+def _close_database(ctx: Any) -> None:
+    """Give the database connections back when the command ends (one process may run many, as in tests)."""
+    obj = ctx.find_root().obj
+    if isinstance(obj, State) and obj._db is not None:
+        obj._db.engine.dispose()
+        obj._db = None
 
 
 def _debug(ctx: Any) -> bool:

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from visitation.domain.profiles import DEFAULT_PROFILE, Profile, load_profile, profile_from_text
 from visitation.errors import NotFound
 from visitation.store import schema
-from visitation.store.engine import database_url, make_engine, read_session, write_session
+from visitation.store.engine import database_url, make_engine, read_session, translated, write_session
 from visitation.store.models import Setting, StoredProfile
 
 
@@ -38,7 +38,8 @@ def open_db(db: str | None, user: str, migrate: bool = True) -> Db:
     url = database_url(db)
     engine = make_engine(url)
     if migrate:
-        schema.ensure(engine)
+        with translated():
+            schema.ensure(engine)
     return Db(engine=engine, user=user, url=url)
 
 

@@ -80,14 +80,14 @@ def make_engine(url: str) -> Engine:
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     """A short session for reading."""
-    with _translated(), Session(engine, expire_on_commit=False) as session:
+    with translated(), Session(engine, expire_on_commit=False) as session:
         yield session
 
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """One transaction that commits on success and writes nothing on any error."""
-    with _translated(), Session(engine, expire_on_commit=False) as session:
+    with translated(), Session(engine, expire_on_commit=False) as session:
         if is_sqlite(engine):
             session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
         else:
@@ -101,7 +101,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 
 @contextmanager
-def _translated() -> Iterator[None]:
+def translated() -> Iterator[None]:
     """Database failures become one clear line; the driver's text (which may hold data) is not shown."""
     try:
         yield
