@@ -64,8 +64,14 @@ def test_draft_fields_survive_and_conflict_per_field(demo_db: Db) -> None:
         drafts.save(demo_db, CASE, MEETING, "rationale", "Min tekst", "Første udkast", state.version)
     merged = drafts.save(demo_db, CASE, MEETING, "duration", "6 måneder", None, state.version)
     assert merged.fields["rationale"] == "Kollegaens tekst" and merged.fields["duration"] == "6 måneder"
-    changes = [e.detail for e in audit.events(demo_db) if e.entity == "draft_decision"]
-    assert changes == ["rationale", "purpose", "rationale", "duration"]
+    changes = [(e.user, e.action, e.detail) for e in audit.events(demo_db) if e.entity == "draft_decision"]
+    assert changes == [
+        ("tester", "update", "rationale: 'Første udkast'"),
+        ("tester", "update", "purpose: 'Tryghed'"),
+        ("kollega", "update", "rationale: 'Kollegaens tekst'"),
+        ("tester", "conflict", "afvist, en anden havde ændret det: rationale: 'Min tekst'"),
+        ("tester", "update", "duration: '6 måneder'"),
+    ]  # both values of the contested field are in the audit log; the second was not written
 
 
 def test_docket_start_and_reorder(demo_db: Db) -> None:

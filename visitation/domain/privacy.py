@@ -1,11 +1,12 @@
-"""How much of a child may be shown: privacy levels and ages."""
+"""How much of a child may be shown: privacy levels, ages, and free text scrubbed to a level."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
-from visitation.domain.cpr import mask
+from visitation.domain.cpr import mask, redact
 
 
 class Privacy(StrEnum):
@@ -44,3 +45,33 @@ def age_facts(birth_date: date, on: date) -> list[str]:
     if age >= 15:
         facts.append("Den unge er fyldt 15 år og skal selv give samtykke til anbringelse (BL § 46).")
     return facts
+
+
+_ANY_CPR = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
+
+
+class Scrubber:
+    """Free text as the privacy level allows: below `full` CPR-like numbers are masked; at `screen`
+    they are removed and the child's name becomes the initials (each part of it its first letter)."""
+
+    def __init__(self, name: str, initials: str, level: Privacy) -> None:
+        self.name, self.initials, self.level = name.strip(), initials, level
+        parts = [re.escape(p) for p in self.name.split() if len(p) > 1]
+        self._parts = re.compile(rf"\b({'|'.join(parts)})(?=s?\b)") if parts else None
+
+    def __call__(self, text: str) -> str:
+        if self.level is Privacy.FULL or not text:
+            return text
+        if self.level is Privacy.INTERNAL:
+            return redact(text)
+        text = _ANY_CPR.sub("[CPR]", text)
+        if not self.name:
+            return text
+        text = text.replace(self.name, self.initials)
+        return self._parts.sub(lambda m: m.group(1)[0], text) if self._parts else text
+
+    def person(self, name: str) -> str:
+        """A network person's name: initials at `screen` (the wall), else the name as recorded."""
+        if self.level is not Privacy.SCREEN:
+            return name
+        return "".join(part[0].upper() for part in name.split() if part) or "?"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from visitation.domain.cpr import redact
-from visitation.domain.privacy import Privacy
+from visitation.domain.privacy import Privacy, Scrubber
 from visitation.minutes.model import Network, NetworkChange, Person
 
 if TYPE_CHECKING:
@@ -19,36 +17,6 @@ SECTOR_ORDER = tuple(SECTOR_LABELS)
 VALENCE_LABELS = {"resource": "ressource", "concern": "bekymring", "both": "både ressource og bekymring"}
 FIELD_LABELS = {"name": "navn", "relation": "relation", "sector": "sektor", "ring": "ring",
                 "valence": "ressource/bekymring", "placement_candidate": "mulig anbringelses-/støtteressource"}
-_ANY_CPR = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
-
-
-class Scrubber:
-    """Free text as the privacy level allows: below `full` CPR-like numbers are masked; at `screen`
-    they are removed and the child's name becomes the initials (each part of it its first letter)."""
-
-    def __init__(self, name: str, initials: str, level: Privacy) -> None:
-        self.name, self.initials, self.level = name.strip(), initials, level
-        parts = [re.escape(p) for p in self.name.split() if len(p) > 1]
-        self._parts = re.compile(rf"\b({'|'.join(parts)})(?=s?\b)") if parts else None
-
-    def __call__(self, text: str) -> str:
-        if self.level is Privacy.FULL or not text:
-            return text
-        if self.level is Privacy.INTERNAL:
-            return redact(text)
-        text = _ANY_CPR.sub("[CPR]", text)
-        if not self.name:
-            return text
-        text = text.replace(self.name, self.initials)
-        return self._parts.sub(lambda m: m.group(1)[0], text) if self._parts else text
-
-    def person(self, name: str) -> str:
-        """A network person's name: initials at `screen` (the wall), else the name as recorded."""
-        if self.level is not Privacy.SCREEN:
-            return name
-        return "".join(part[0].upper() for part in name.split() if part) or "?"
-
-
 def network(c: CaseData, scrub: Scrubber) -> Network:
     """The map, sorted by sector, ring and name, with the changes since the previous decision."""
     rows = sorted(c.network, key=_order)

@@ -5,10 +5,14 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from visitation.domain.cpr import redact
+from visitation.domain.privacy import Privacy, Scrubber
 from visitation.services.db import Db
 from visitation.services.views import AuditRow
 from visitation.store import chain
-from visitation.store.models import AuditEvent
+from visitation.store.models import AuditEvent, Case, Child
+
+HIDDEN_VALUES = ("name",)
+"""Fields whose values the audit log never holds (a network person's full name)."""
 
 
 def log(session: Session, db: Db, action: str, case_id: int | None = None, entity: str = "",
@@ -36,3 +40,26 @@ def events(db: Db, case_id: int | None = None, limit: int = 1000) -> list[AuditR
         return [AuditRow(id=r.id or 0, at=r.at, user=r.user, action=r.action, case_id=r.case_id,
                          entity=r.entity, entity_id=r.entity_id, purpose=r.purpose, detail=r.detail)
                 for r in reversed(rows)]
+
+
+def changes_text(session: Session, case_id: int, changes: dict[str, object]) -> str:
+    """`field: 'value'` for an audit line: CPR numbers out, the child's name as initials, names hidden."""
+    case = session.get(Case, case_id)
+    child = session.get(Child, case.child_id) if case else None
+    scrub = Scrubber(child.name if child else "", child.initials if child else "", Privacy.SCREEN)
+    parts = []
+    for field, value in changes.items():
+        shown = "(ændret)" if field in HIDDEN_VALUES else repr(_short(scrub(str(value))))
+        parts.append(f"{field}: {shown}")
+    return "; ".join(parts)
+
+
+def log_refused(db: Db, case_id: int, entity: str, entity_id: int | None, changes: dict[str, object]) -> None:
+    """A save refused as a conflict: what this user tried to write, in a transaction of its own."""
+    with db.write() as session:
+        log(session, db, "conflict", case_id, entity, entity_id,
+            "afvist, en anden havde ændret det: " + changes_text(session, case_id, changes))
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -46,21 +46,29 @@ def save(db: Db, case_ident: str, meeting_ident: str, field: str, value: Any, ba
         raise InvalidInput(f"ukendt felt '{field}'")
     if isinstance(value, str) and len(value) > MAX_FIELD:
         raise InvalidInput(f"{field}: teksten er for lang (højst {MAX_FIELD} tegn)")
-    with db.write() as session:
-        case, meeting = lookup.case(session, case_ident), lookup.meeting(session, meeting_ident)
-        row = _row(session, case.id, meeting.id)  # type: ignore[arg-type]
-        if row is None:
-            row = DraftDecision(case_id=case.id, meeting_id=meeting.id, fields={}, version=0)  # type: ignore[arg-type]
-        current = row.fields.get(field)
-        if row.version != version and current != base and current != value:
-            raise Conflict(f"{row.updated_by or 'en anden'} har ændret feltet '{field}' imens: "
-                           f"'{str(current)[:60]}'. Dit indhold er ikke gemt; indlæs og ret til.")
-        row.fields = {**row.fields, field: value}
-        row.version, row.updated_at, row.updated_by = row.version + 1, utcnow(), db.user
-        session.add(row)
-        session.flush()
-        audit.log(session, db, "update", case.id, "draft_decision", row.id, field)
-        return DraftState(dict(row.fields), row.version, row.updated_by)
+    refused: tuple[int, int | None] | None = None
+    try:
+        with db.write() as session:
+            case, meeting = lookup.case(session, case_ident), lookup.meeting(session, meeting_ident)
+            row = _row(session, case.id, meeting.id)  # type: ignore[arg-type]
+            if row is None:
+                row = DraftDecision(case_id=case.id, meeting_id=meeting.id, fields={}, version=0)  # type: ignore[arg-type]
+            current = row.fields.get(field)
+            if row.version != version and current != base and current != value:
+                refused = (case.id, row.id)  # type: ignore[assignment]
+                raise Conflict(f"{row.updated_by or 'en anden'} har ændret feltet '{field}' imens: "
+                               f"'{str(current)[:60]}'. Dit indhold er ikke gemt; indlæs og ret til.")
+            row.fields = {**row.fields, field: value}
+            row.version, row.updated_at, row.updated_by = row.version + 1, utcnow(), db.user
+            session.add(row)
+            session.flush()
+            audit.log(session, db, "update", case.id, "draft_decision", row.id,
+                      audit.changes_text(session, case.id, {field: value}))  # type: ignore[arg-type]
+            return DraftState(dict(row.fields), row.version, row.updated_by)
+    except Conflict:
+        if refused:
+            audit.log_refused(db, refused[0], "draft_decision", refused[1], {field: value})
+        raise
 
 
 def discard(session: Session, case_id: int, meeting_id: int) -> None:

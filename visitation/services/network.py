@@ -40,16 +40,26 @@ def update(db: Db, member_id: int, version: int, person: NetworkPerson,
 
     from visitation.services import versioning
 
-    with db.write() as session:
-        row = _member(session, member_id)
-        seen = asdict(base) if base else {k: getattr(row, k) for k in EDITABLE}
-        changes = {k: v for k, v in asdict(person).items() if k in EDITABLE and seen[k] != v}
-        versioning.check(row, version, f"Netværkspersonen '{row.name}'", changes, seen if base else None)
-        if changes:
-            versioning.apply(row, changes)
-            session.add(row)
-            audit.log(session, db, "update", row.case_id, "network_member", row.id, ", ".join(changes))
-        return cases.network_row(row)
+    from visitation.errors import Conflict
+
+    changes: dict[str, object] = {}
+    case_id = 0
+    try:
+        with db.write() as session:
+            row = _member(session, member_id)
+            case_id = row.case_id
+            seen = asdict(base) if base else {k: getattr(row, k) for k in EDITABLE}
+            changes = {k: v for k, v in asdict(person).items() if k in EDITABLE and seen[k] != v}
+            versioning.check(row, version, "Netværkspersonen", changes, seen if base else None)
+            if changes:
+                versioning.apply(row, changes)
+                session.add(row)
+                audit.log(session, db, "update", row.case_id, "network_member", row.id,
+                          audit.changes_text(session, row.case_id, changes))
+            return cases.network_row(row)
+    except Conflict:
+        audit.log_refused(db, case_id, "network_member", member_id, changes)
+        raise
 
 
 def remove(db: Db, member_id: int, version: int) -> None:
