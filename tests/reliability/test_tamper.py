@@ -20,7 +20,10 @@ from visitation.services.verify import verify
 
 def _demo(db_url: str) -> Db:
     """The demo, with the first meeting's six cases postponed: six decisions in the chain."""
-    db = open_db(db_url, "tester")
+    return _demo_on(open_db(db_url, "tester"))
+
+
+def _demo_on(db: Db) -> Db:
     demo.load(db)
     for item in meetings.show(db, "VM-2026-11-24").docket:
         decisions.record(db, item.case_ref, "VM-2026-11-24", DecisionDraft(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import MetaData, Table, delete, func, insert, select, text
 
 from visitation.errors import InvalidInput
 from visitation.services import audit
@@ -36,13 +36,17 @@ class Backup:
     rows: int
 
 
-def backup(db: Db, target: Path, force: bool = False) -> Backup:
-    """Write a backup readable by its owner only, all or nothing; refuse to overwrite without `force`."""
+def backup(db: Db, target: Path, force: bool = False, logged: bool = True) -> Backup:
+    """Write a backup readable by its owner only, all or nothing; refuse to overwrite without `force`.
+
+    `logged=False` is for the copy taken before a migration, when the audit table may be of an older schema.
+    """
     if target.exists() and not force:
         raise InvalidInput(f"{target.name} findes allerede; brug --force for at overskrive")
     if target.is_dir():
         raise InvalidInput(f"{target} er en mappe")
-    audit.log_now(db, "backup", detail=f"sikkerhedskopi: {target.name}")  # before the copy, so it holds it
+    if logged:
+        audit.log_now(db, "backup", detail=f"sikkerhedskopi: {target.name}")  # before the copy, so it holds it
     handle, temp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
     os.close(handle)
     os.chmod(temp, 0o600)
@@ -52,7 +56,7 @@ def backup(db: Db, target: Path, force: bool = False) -> Backup:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return Backup(kind, count_rows(db))
+    return Backup(kind, count_rows(db) if logged else 0)
 
 
 def _sqlite_copy(db: Db, temp: Path) -> str:
@@ -69,10 +73,17 @@ def _sqlite_copy(db: Db, temp: Path) -> str:
 
 
 def _dump(db: Db, temp: Path) -> str:
-    with temp.open("w", encoding="utf-8") as out:
-        out.write(json.dumps({"format": DUMP_FORMAT, "schema": schema.HEAD}) + "\n")
-        for table, row in table_rows(db):
-            out.write(json.dumps({"table": table.name, "row": row}, default=_encode, ensure_ascii=False) + "\n")
+    """Every table as the database has it (reflected, so an older schema dumps too), one row a line."""
+    found = MetaData()
+    found.reflect(bind=db.engine)
+    with temp.open("w", encoding="utf-8") as out, db.engine.connect() as conn:
+        out.write(json.dumps({"format": DUMP_FORMAT, "schema": schema.current_revision(db.engine)}) + "\n")
+        for table in found.sorted_tables:
+            if table.name == "alembic_version":
+                continue
+            for row in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings():
+                line = {"table": table.name, "row": dict(row)}
+                out.write(json.dumps(line, default=_encode, ensure_ascii=False) + "\n")
     return "dump af alle tabeller"
 
 

@@ -39,6 +39,9 @@ def open_db(db: str | None, user: str, migrate: bool = True) -> Db:
     engine = make_engine(url)
     if migrate:
         with translated():
+            revision = schema.current_revision(engine)
+            if revision is not None and revision != schema.HEAD:
+                backup_before_migrating(Db(engine=engine, user=user, url=url), revision)
             schema.ensure(engine)
     return Db(engine=engine, user=user, url=url)
 
@@ -83,3 +86,20 @@ def init(db: Db, profile_name: str | None) -> Profile:
             row.value = profile.key
             session.add(row)
         return profile
+
+
+def backup_before_migrating(db: Db, revision: str) -> None:
+    """A copy of the database as it was, beside it (SQLite) or in the data folder (PostgreSQL), before upgrading."""
+    import datetime as dt
+    from pathlib import Path
+
+    from visitation.paths import data_dir
+    from visitation.services import backup
+
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    if db.engine.dialect.name == "sqlite" and db.engine.url.database:
+        source = Path(db.engine.url.database)
+        target = source.with_name(f"{source.stem}.før-skema-{schema.HEAD}.{revision}.{stamp}.backup")
+    else:
+        target = data_dir() / f"{db.engine.url.database}.før-skema-{schema.HEAD}.{revision}.{stamp}.backup"
+    backup.backup(db, target, logged=False)
