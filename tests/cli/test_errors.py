@@ -301,8 +301,14 @@ def test_errors_never_show_a_cpr(cli: Cli, tmp_path: Path) -> None:
 
 def test_debug_shows_the_exception(cli: Cli) -> None:
     result = cli("--debug", "case", "show", "2099-9999")
-    assert result.exit_code != 0 and result.exception is not None
-    assert type(result.exception).__name__ == "NotFound"
+    assert result.exit_code == 2
+    assert "Traceback" in result.stderr and "visitation.errors.NotFound" in result.stderr
+
+
+def test_debug_tracebacks_hold_no_cpr(cli: Cli) -> None:
+    result = cli("--debug", "case", "add", "--name", "L J", "--birth-date", "2018-04-12", "--cpr", "110418-4932")
+    assert result.exit_code == 2 and "Traceback" in result.stderr
+    assert "4932" not in result.stderr and "110418" not in result.stderr
 
 
 def test_option_type_errors_are_one_line_too(ready: tuple[Cli, str, int]) -> None:

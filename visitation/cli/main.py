@@ -53,7 +53,7 @@ class GuardedGroup(TyperGroup):
             return super().invoke(ctx)
         except VisitationError as exc:
             if _debug(ctx):
-                raise
+                _debug_exit(exc)
             typer.echo(f"Fejl: {redact(exc.message)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer._click.ClickException):
@@ -63,7 +63,7 @@ class GuardedGroup(TyperGroup):
             raise typer.Exit(130) from None
         except Exception as exc:  # the edge of the program: never a traceback for the user
             if _debug(ctx):
-                raise
+                _debug_exit(exc)
             typer.echo(f"Uventet fejl ({exc.__class__.__name__}); intet er gemt. Kør med --debug for detaljer.",
                        err=True)
             raise typer.Exit(1) from None
@@ -73,6 +73,16 @@ def _redact(text: str) -> str:
     from visitation.domain.cpr import redact
 
     return redact(text)
+
+
+def _debug_exit(exc: BaseException) -> None:
+    """--debug: the whole traceback, with CPR numbers taken out like everywhere else."""
+    import traceback
+
+    from visitation.domain.cpr import redact
+
+    typer.echo(redact("".join(traceback.format_exception(exc))), err=True)
+    raise typer.Exit(getattr(exc, "exit_code", 1)) from None
 
 
 def _close_database(ctx: Any) -> None:

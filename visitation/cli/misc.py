@@ -127,16 +127,29 @@ def stats(ctx: typer.Context,
 
 def audit(ctx: typer.Context,
           case: Annotated[str | None, typer.Argument(help="Kun denne sag (id eller reference).")] = None,
+          subject: Annotated[str | None, typer.Option("--subject", help="Sagen, loggen gælder (som CASE).")] = None,
+          for_citizen: Annotated[bool, typer.Option("--for-citizen", help="Til borgerens indsigt: datoer og formål, uden medarbejdere.")] = False,
           as_json: Json = False) -> None:
     """Vis auditloggen: hvem gjorde hvad med hvilken sag, hvornår og hvorfor."""
+    from visitation.errors import InvalidInput
     from visitation.services import audit as service
     from visitation.services import lookup
 
     db = state(ctx).db()
+    case = subject or case
     case_id = None
     if case is not None:
         with db.read() as session:
             case_id = lookup.case(session, case).id
+    if for_citizen:
+        if case_id is None:
+            raise InvalidInput("--for-citizen: angiv sagen med --subject SAG")
+        lines = service.for_citizen(db, case_id)
+        if as_json:
+            emit_json(lines)
+        else:
+            table([[line.date, line.what, line.purpose] for line in lines], ["dato", "hvad", "formål"])
+        return
     rows = service.events(db, case_id)
     if as_json:
         emit_json(rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session, col, select
 
 from visitation.domain.cpr import redact
@@ -63,3 +65,30 @@ def log_refused(db: Db, case_id: int, entity: str, entity_id: int | None, change
 
 def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+CITIZEN_ACTIONS = {"read": "oplysningerne er læst", "create": "oplysninger er registreret",
+                   "import": "sagen er indlæst", "update": "oplysninger er ændret", "delete": "en oplysning er fjernet",
+                   "decide": "der er truffet en beslutning", "export": "referat eller sag er udskrevet",
+                   "conflict": "en ændring blev afvist", "print": "sagen er udskrevet",
+                   "citizen": "der er lavet et udtræk til borgeren"}
+
+
+@dataclass(frozen=True)
+class CitizenLine:
+    """One use of a case as a citizen's access request gets it: when, what, why — not by whom."""
+
+    date: str
+    what: str
+    purpose: str
+
+
+def for_citizen(db: Db, case_id: int) -> list[CitizenLine]:
+    """The case's audit log for the person it concerns (employee identities left out); the extract is logged."""
+    with db.write() as session:
+        rows = session.exec(select(AuditEvent).where(AuditEvent.case_id == case_id)
+                            .order_by(col(AuditEvent.id))).all()
+        lines = [CitizenLine(r.at.date().isoformat(), CITIZEN_ACTIONS.get(r.action, "sagen er brugt"),
+                             r.purpose or "sagsbehandling") for r in rows]
+        log(session, db, "citizen", case_id, "case", case_id, "udtræk af loggen til borgerens indsigt")
+        return lines
