@@ -13,6 +13,10 @@ from visitation.cli import cases, meetings, minutes, misc, records, trust
 from visitation.cli.state import State, state
 
 
+MAX_ARGUMENT = 4_000_000
+"""No option or argument is longer than this (the longest text field holds 20,000 characters)."""
+
+
 class GuardedGroup(TyperGroup):
     """Turns every expected error into one line on stderr and its exit code; no traceback without --debug."""
 
@@ -20,6 +24,10 @@ class GuardedGroup(TyperGroup):
         """Click's own usage errors (a wrong option type, a missing argument) as one line too."""
         click = typer._click.exceptions  # typer vendors its own Click; its exceptions are these
 
+        given = kwargs.get("args") if kwargs.get("args") is not None else (args[0] if args else sys.argv[1:])
+        if standalone_mode and any(len(str(a)) > MAX_ARGUMENT for a in given or ()):
+            typer.echo(f"Fejl: et argument er for langt (højst {MAX_ARGUMENT} tegn); intet er gemt.", err=True)
+            sys.exit(2)
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)
         except click.ClickException as exc:
@@ -28,7 +36,7 @@ class GuardedGroup(TyperGroup):
             hint = f" (se '{exc.ctx.command_path} --help')" if isinstance(exc, click.UsageError) and exc.ctx else ""
             from visitation.cli.usage import danish
 
-            typer.echo(f"Fejl: {_redact(danish(exc.format_message()))}{hint}", err=True)
+            typer.echo(f"Fejl: {_printable(_redact(danish(exc.format_message())))}{hint}", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             if not standalone_mode:
@@ -54,7 +62,7 @@ class GuardedGroup(TyperGroup):
         except VisitationError as exc:
             if _debug(ctx):
                 _debug_exit(exc)
-            typer.echo(f"Fejl: {redact(exc.message)}", err=True)
+            typer.echo(f"Fejl: {_printable(redact(exc.message))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer._click.ClickException):
             raise
@@ -67,6 +75,11 @@ class GuardedGroup(TyperGroup):
             typer.echo(f"Uventet fejl ({exc.__class__.__name__}); intet er gemt. Kør med --debug for detaljer.",
                        err=True)
             raise typer.Exit(1) from None
+
+
+def _printable(text: str) -> str:
+    """One line without control characters (input echoed in an error must not steer the terminal)."""
+    return "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in text)
 
 
 def _redact(text: str) -> str:

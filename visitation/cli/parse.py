@@ -21,7 +21,7 @@ def alternatives(values: list[str]) -> tuple[AlternativeDraft, ...]:
     found = []
     for text in values:
         parts = [p.strip() for p in text.split(";", 3)]
-        if len(parts) != 4 or not parts[0].isdigit():
+        if len(parts) != 4 or not (parts[0].isascii() and parts[0].isdigit() and len(parts[0]) < 4):
             raise InvalidInput("--alternative: skal have formen \"TRIN;INDSATS;rejected|not-relevant;BEGRUNDELSE\"")
         verdict = choice(parts[2], Verdict, "--alternative (vurdering)")
         if not parts[3]:

@@ -82,6 +82,16 @@ class DecisionDraft:
         return self.outcome in (Outcome.APPROVED, Outcome.CHANGED)
 
 
+MAX_TEXT = 20_000
+"""The longest text a decision field holds (about eight pages): longer is a paste gone wrong, refused."""
+TEXT_FIELDS = ("purpose", "duration", "rationale", "child_view", "child_view_how", "parents_view", "dissent", "goals")
+
+
+def too_long(draft: DecisionDraft) -> str | None:
+    """The first text field of a draft longer than MAX_TEXT, or None."""
+    return next((name for name in TEXT_FIELDS if len(getattr(draft, name)) > MAX_TEXT), None)
+
+
 FORM_FIELDS = ("outcome", "step", "interventions", "purpose", "duration", "start", "goals", "rationale",
                "child_view", "child_view_how", "parents_view", "consent", "dissent")
 """The fields of the decision form, saved one by one as they change."""

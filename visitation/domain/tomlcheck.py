@@ -13,6 +13,10 @@ from visitation.errors import InvalidInput
 T = TypeVar("T")
 
 
+MAX_FILE_BYTES = 1024 * 1024
+"""A profile is a few hundred lines; a larger file is not one."""
+
+
 class DataFileError(InvalidInput):
     """A profile or law file that does not hold what it must."""
 
@@ -32,6 +36,8 @@ class Source:
     def read(cls, path: Path) -> Source:
         """Read a file; a missing or unreadable file is one clear error."""
         try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise DataFileError(f"{path}: filen er for stor til at være en profil (højst {MAX_FILE_BYTES // 1024} KB)")
             return cls(path.read_text(encoding="utf-8"), path.name)
         except FileNotFoundError:
             raise DataFileError(f"{path}: filen findes ikke") from None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, select
 
-from visitation.domain.decision import AlternativeDraft, DecisionDraft, Outcome
+from visitation.domain.decision import MAX_TEXT, AlternativeDraft, DecisionDraft, Outcome, too_long
 from visitation.domain.followups import PlannedFollowup, schedule
 from visitation.domain.profiles import Profile
 from visitation.domain.rules import Violation, check
@@ -55,6 +55,9 @@ def _check_new_alternatives(alternatives: tuple[AlternativeDraft, ...], profile:
 def complete(session: Session, case: Case, draft: DecisionDraft) -> tuple[DecisionDraft, Profile]:
     """The draft with the case's recorded alternatives and the child's view filled in where not given."""
     profile = profile_for(session, case.profile_key, case.profile_version)
+    long_field = too_long(draft)
+    if long_field:
+        raise InvalidInput(f"--{long_field.replace('_', '-')}: teksten er for lang (højst {MAX_TEXT} tegn)")
     _check_new_alternatives(draft.alternatives, profile)
     known = tuple(AlternativeDraft(a.step, a.intervention, a.verdict, a.reason)  # type: ignore[arg-type]
                   for a in session.exec(select(Alternative).where(Alternative.case_id == case.id)))

@@ -7,13 +7,13 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from visitation.domain.decision import FORM_FIELDS
+from visitation.domain.decision import FORM_FIELDS, MAX_TEXT
 from visitation.errors import Conflict, InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db
 from visitation.store.models import DraftDecision, utcnow
 
-MAX_FIELD = 100_000
+MAX_FIELD = MAX_TEXT
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DataError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from visitation.errors import DatabaseError
+from visitation.errors import DatabaseError, InvalidInput
 
 BUSY_TIMEOUT_MS = 15_000
 _WRITE_LOCK = 7_340_011  # PostgreSQL advisory lock that orders the hash chains
@@ -110,3 +110,6 @@ def translated() -> Iterator[None]:
         if "locked" in reason or "busy" in reason:
             raise DatabaseError("databasen er optaget af en anden bruger; prøv igen om lidt") from None
         raise DatabaseError(f"databasen kan ikke bruges: {reason[:120]}") from None
+    except (OverflowError, DataError) as exc:  # a number no column can hold, or text longer than one can
+        cause = exc.__class__.__name__
+        raise InvalidInput(f"en værdi er for stor til databasen (et id, et trin, et antal eller en tekst; {cause})") from None
