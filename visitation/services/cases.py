@@ -9,7 +9,7 @@ from sqlmodel import Session, col, func, select
 from visitation.domain import cpr as cprs
 from visitation.domain.casefile import REF_PROBLEM, valid_ref
 from visitation.domain.casefile import Child as ChildData
-from visitation.domain.privacy import age_facts, age_on
+from visitation.domain.privacy import Privacy, Scrubber, age_facts, age_on
 from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for, remember_profile
@@ -102,8 +102,12 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
                          age=age_on(ch.birth_date, today), step=c.current_step, caseworker=c.caseworker,
                          status=c.status, profile=c.profile_key) for c, ch in rows]
     if audit_read:
-        criterion = f"søgning: {text or ''} trin: {step or ''} rådgiver: {caseworker or ''}".strip()
-        audit.log_now(db, "search", None, "case", None, f"{criterion}; {len(found)} sager")
+        typed = text or ""
+        for row in found:  # a child's name typed as the criterion goes into the log as initials
+            typed = Scrubber(row.name, row.initials, Privacy.SCREEN)(typed)
+        criterion = f"søgning: {typed} trin: {step or ''} rådgiver: {caseworker or ''}".strip()
+        shown = ", ".join(r.ref for r in found[:40]) + (" …" if len(found) > 40 else "")
+        audit.log_now(db, "search", None, "case", None, f"{criterion}; {len(found)} sager: {shown}")
     return found
 
 
