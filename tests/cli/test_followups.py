@@ -199,12 +199,6 @@ PLACEMENT_ONLY = {
 }
 
 
-@pytest.mark.xfail(
-    reason="BUG: moving a placed child home with `followup done --step 3` records a decision but "
-    "leaves every placement follow-up of the old decision (6-weekly, tilsyn BL § 156, reviews) "
-    "pending and overdue",
-    strict=True,
-)
 def test_moving_a_placed_child_home_retires_the_placement_followups(
     cli: Cli, tmp_path: Path
 ) -> None:

@@ -7,29 +7,38 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from sqlalchemy import MetaData
+
 from tests.reliability.test_backup_restore import _tables
-from tests.reliability.test_tamper import _demo_on
-from visitation.services import cases
+from tests.reliability.test_tamper import _demo
+from visitation.services import backup, cases
 from visitation.services.db import Db, open_db
 from visitation.services.verify import verify
 from visitation.store import schema
-from visitation.store.engine import database_url, make_engine
+from visitation.store.engine import make_engine
 
 FIRST_RELEASED = "0001"
 
 
-def _at_first_release(url: str) -> Db:
+def _at_first_release(url: str, source: Db) -> None:
+    """A database at revision 0001 holding `source`'s rows (the columns 0001 has), written with plain SQL."""
     engine = make_engine(url)
     schema.upgrade(engine, FIRST_RELEASED)
-    return _demo_on(Db(engine=engine, user="tester", url=database_url(url)))
+    old = MetaData()
+    old.reflect(bind=engine)
+    with engine.begin() as conn:
+        for table, row in backup.table_rows(source):
+            target = old.tables[table.name]
+            conn.execute(target.insert().values({k: v for k, v in row.items() if k in target.columns}))
+    engine.dispose()
 
 
 def test_the_first_released_schema_upgrades_with_every_row(db_url: str, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    old = _at_first_release(db_url)
-    assert schema.current_revision(old.engine) == FIRST_RELEASED
-    before = _tables(old)
-    old.engine.dispose()
+    source = _demo(f"sqlite:///{tmp_path / 'source.db'}")
+    before = _tables(source)
+    _at_first_release(db_url, source)
+    assert schema.current_revision(make_engine(db_url)) == FIRST_RELEASED
 
     upgraded = open_db(db_url, "tester")
     assert schema.current_revision(upgraded.engine) == schema.HEAD

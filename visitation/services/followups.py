@@ -17,9 +17,9 @@ from visitation.store.models import Case, Decision, Followup
 
 
 def active():  # type: ignore[no-untyped-def]
-    """Follow-ups whose decision has not been superseded by a correction."""
+    """Follow-ups still due: their decision not replaced by a correction, and not made moot by a later one."""
     later = aliased(Decision)
-    return ~exists().where(later.supersedes_id == Followup.decision_id)
+    return ~exists().where(later.supersedes_id == Followup.decision_id) & col(Followup.superseded_by_id).is_(None)
 
 
 def row(f: Followup, ref: str, today: dt.date) -> FollowupRow:
@@ -86,6 +86,20 @@ def _move(session: Session, db: Db, case: Case, f: Followup, step: int, note: st
                           child_view_how=case.child_view_how, parents_view=case.parents_view,
                           consent=Consent(case.parents_consent))
     decision = decisions.insert_decision(session, db, case, None, draft, profile)
+    _retire(session, db, case, f, decision.id)  # type: ignore[arg-type]
     decisions.plan_followups(session, case, decision, draft, profile)
     decisions.advance_case(session, case, None, draft)
     return decision.id  # type: ignore[return-value]
+
+
+def _retire(session: Session, db: Db, case: Case, done: Followup, decision_id: int) -> None:
+    """The case's other pending follow-ups belong to the step it left: no longer due (kept, marked)."""
+    pending_rows = session.exec(select(Followup).where(Followup.case_id == case.id, col(Followup.done_on).is_(None),
+                                                      col(Followup.superseded_by_id).is_(None),
+                                                      Followup.id != done.id)).all()
+    for item in pending_rows:
+        item.superseded_by_id, item.version = decision_id, item.version + 1
+        session.add(item)
+    if pending_rows:
+        audit.log(session, db, "update", case.id, "followup", None,
+                  f"{len(pending_rows)} opfølgninger bortfaldet ved beslutning {decision_id}")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlmodel import col, func, select
 
 from visitation.services.db import Db, profile_for
+from visitation.services.followups import active
 from visitation.store.models import Case, Decision, DocketItem, Followup, Meeting
 
 PLACEMENT_TYPE_BY_STEP = {4: "network", 5: "foster", 6: "institution"}
@@ -46,7 +47,8 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
         total_placed = sum(placed.values())
         decided = select(Decision.outcome, Decision.step_before, Decision.step, Decision.created_at)
         rows = [r for r in session.exec(decided).all() if _within(r[3].date(), since, until)]
-        due = [f for f in session.exec(select(Followup.due, Followup.done_on)).all() if _within(f[0], since, until)]
+        due = [f for f in session.exec(select(Followup.due, Followup.done_on).where(active())).all()
+               if _within(f[0], since, until)]
         closed_due = [f for f in due if f[0] < today or f[1] is not None]
         on_time = sum(1 for d, done in closed_due if done is not None and done <= d)
         meetings = [m for m in session.exec(select(Meeting.id, Meeting.date)).all() if _within(m[1], since, until)]

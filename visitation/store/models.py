@@ -256,6 +256,8 @@ class Followup(SQLModel, table=True):
     done_by: str = Field(default="", max_length=200)
     note: str = ""
     outcome_decision_id: int | None = Field(default=None, foreign_key="decision.id")
+    superseded_by_id: int | None = Field(default=None, foreign_key="decision.id")
+    """A later decision that made this follow-up moot (the child moved home): no longer due, never 'done'."""
     version: int = 1
 
 
