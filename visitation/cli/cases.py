@@ -140,3 +140,21 @@ def network_list(ctx: typer.Context, case: Annotated[str, typer.Argument(help="S
     else:
         table([[r.id, r.name, r.relation, r.sector, r.ring, r.valence, "ja" if r.placement_candidate else ""]
                for r in rows], ["id", "navn", "relation", "sektor", "ring", "ressource", "anbringelse"])
+
+
+@network_app.command("diff")
+def network_diff(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+                 before: Annotated[str | None, typer.Option("--from", help="Mødet, der sammenlignes fra (standard: det forrige).")] = None,
+                 after: Annotated[str | None, typer.Option("--to", help="Mødet, der sammenlignes med (standard: kortet nu).")] = None,
+                 as_json: Json = False) -> None:
+    """Hvem er kommet til, gået ud eller ændret på netværkskortet mellem to møder."""
+    from visitation.services import network_diff
+
+    found = network_diff.diff(state(ctx).db(), case, before, after)
+    if as_json:
+        emit_json(found)
+        return
+    kinds = {"joined": "kommet til", "left": "gået ud", "changed": "ændret"}
+    typer.echo(f"Sag {found.case_ref}: netværket ved {found.before} → {found.after}")
+    table([[kinds[c.kind], c.name, c.relation, ", ".join(c.fields)] for c in found.changes],
+          ["", "navn", "relation", "hvad"])

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
+from visitation.domain.network import NetworkChange
+
 FORMAT = "visitation.minutes/1"
 
 
@@ -99,16 +101,6 @@ class Person:
     valence_label: str
     placement_candidate: bool
     note: str
-
-
-@dataclass(frozen=True)
-class NetworkChange:
-    """A change since the previous decision's map: joined, left or changed (with what)."""
-
-    kind: str
-    name: str
-    relation: str
-    fields: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from visitation.services.views import (
     MeetingRow,
     NetworkRow,
     ParticipantRow,
+    snapshot_row,
 )
 from visitation.store.models import (
     Assessment,
@@ -128,7 +129,7 @@ def _case_data(session: Session, meeting: Meeting, item: DocketItem) -> CaseData
     superseded = {d.supersedes_id for d in decisions if d.supersedes_id}
     current = next((d for d in reversed(here) if d.id not in superseded), None)
     previous = _previous(session, decisions, here, meeting)
-    network = ([_snapshot_row(p) for p in current.network_snapshot] if current is not None
+    network = ([snapshot_row(p) for p in current.network_snapshot] if current is not None
                else cases.network_rows(session, case.id))  # type: ignore[arg-type]
     return CaseData(
         position=item.position, time_box=item.minutes, docket_state=item.state, ref=case.ref,
@@ -139,7 +140,7 @@ def _case_data(session: Session, meeting: Meeting, item: DocketItem) -> CaseData
         assessments=_assessments(session, case.id, meeting, profile),  # type: ignore[arg-type]
         decision=_decision(session, current, case.ref, meeting.date) if current else None,
         goals=current.goals if current else "", network=network,
-        previous_network=[_snapshot_row(p) for p in previous.network_snapshot] if previous else None,
+        previous_network=[snapshot_row(p) for p in previous.network_snapshot] if previous else None,
         previous_decided_on=previous.created_at.date() if previous else None,
         alternatives=(_alternatives(current.alternatives) if current is not None
                       else cases.alternative_rows(session, case.id)))  # type: ignore[arg-type]
@@ -176,14 +177,6 @@ def _assessments(session: Session, case_id: int, meeting: Meeting, profile: Prof
             newest[(a.axis, a.consensus, "" if a.consensus else a.rater)] = a
     return [cases.assessment_row(a, labels) for a in newest.values()]
 
-
-def _snapshot_row(p: dict) -> NetworkRow:  # type: ignore[type-arg]
-    """A person as kept in a decision's network snapshot."""
-    return NetworkRow(id=int(p.get("id") or 0), name=str(p.get("name", "")), relation=str(p.get("relation", "")),
-                      sector=str(p.get("sector", "")), ring=int(p.get("ring") or 3),
-                      valence=str(p.get("valence", "resource")),
-                      placement_candidate=bool(p.get("placement_candidate")), note=str(p.get("note", "")),
-                      version=int(p.get("version") or 1))
 
 
 def _alternatives(stored: list[dict]) -> list[AlternativeRow]:  # type: ignore[type-arg]

@@ -56,6 +56,15 @@ class NetworkRow:
     version: int
 
 
+def snapshot_row(p: dict[str, Any]) -> NetworkRow:
+    """A person as kept in a decision's network snapshot."""
+    return NetworkRow(id=int(p.get("id") or 0), name=str(p.get("name", "")), relation=str(p.get("relation", "")),
+                      sector=str(p.get("sector", "")), ring=int(p.get("ring") or 3),
+                      valence=str(p.get("valence", "resource")),
+                      placement_candidate=bool(p.get("placement_candidate")), note=str(p.get("note", "")),
+                      version=int(p.get("version") or 1))
+
+
 @dataclass(frozen=True)
 class AssessmentRow:
     """One rater's mark on the Børnelineal (or the consensus)."""

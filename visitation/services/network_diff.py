@@ -1,0 +1,66 @@
+"""`network diff`: who joined, left or changed on a child's network map between two meetings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from visitation.domain.network import NetworkChange, changes
+from visitation.errors import InvalidInput
+from visitation.services import audit, cases, lookup
+from visitation.services.db import Db
+from visitation.services.views import NetworkRow, snapshot_row
+from visitation.store.models import Decision, Meeting
+
+
+@dataclass(frozen=True)
+class NetworkDiff:
+    """The two maps compared and what changed between them."""
+
+    case_ref: str
+    before: str
+    after: str
+    changes: tuple[NetworkChange, ...]
+
+
+def diff(db: Db, case_ident: str, before: str | None = None, after: str | None = None) -> NetworkDiff:
+    """The map at meeting `before` (default: the one before `after`) against the map at `after` (default:
+    the map now). A map at a meeting is the one snapshotted with the case's decision there."""
+    with db.write() as session:
+        case = lookup.case(session, case_ident)
+        audit.log(session, db, "read", case.id, "network", None, "netværk over tid")
+        decided = _decisions(session, case.id)  # type: ignore[arg-type]
+        if after is None:
+            after_label, after_map = "nu", cases.network_rows(session, case.id)  # type: ignore[arg-type]
+            earlier = decided
+        else:
+            meeting = lookup.meeting(session, after)
+            found = [d for d in decided if d[1].id == meeting.id]
+            if not found:
+                raise InvalidInput(f"--to: sagen {case.ref} blev ikke behandlet på mødet {meeting.ref}")
+            after_label, after_map = meeting.ref, _rows(found[-1][0])
+            earlier = [d for d in decided if d[0].id < found[-1][0].id and d[1].id != meeting.id]
+        if before is None:
+            if not earlier:
+                raise InvalidInput(f"sagen {case.ref} har ikke været på et møde før; der er intet at sammenligne med")
+            before_decision, before_meeting = earlier[-1]
+        else:
+            meeting = lookup.meeting(session, before)
+            found = [d for d in decided if d[1].id == meeting.id]
+            if not found:
+                raise InvalidInput(f"--from: sagen {case.ref} blev ikke behandlet på mødet {meeting.ref}")
+            before_decision, before_meeting = found[-1]
+        return NetworkDiff(case.ref, before_meeting.ref, after_label, changes(_rows(before_decision), after_map))
+
+
+def _decisions(session: Session, case_id: int) -> list[tuple[Decision, Meeting]]:
+    """The case's decisions taken at meetings, oldest first."""
+    query = (select(Decision, Meeting).join(Meeting, col(Decision.meeting_id) == col(Meeting.id))
+             .where(Decision.case_id == case_id).order_by(col(Decision.id)))
+    return [(d, m) for d, m in session.exec(query).all()]
+
+
+def _rows(decision: Decision) -> list[NetworkRow]:
+    """The map as snapshotted with a decision."""
+    return [snapshot_row(p) for p in decision.network_snapshot]
