@@ -1,4 +1,4 @@
-"""Key figures (nøgletal) as charts: children per step, placement types, follow-up on time, caseload."""
+"""Key figures (nøgletal) as charts: children per step, placements, follow-up, movement per month, meetings, caseload."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ class KeyFiguresScreen(Screen[None]):
         """Header, the charts, footer."""
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         with VerticalScroll():
-            for chart in ("steps", "placements", "followups", "caseload"):
+            for chart in ("steps", "placements", "followups", "moves", "meetings", "caseload"):
                 yield Static(classes="chart-title", id=f"{chart}-title")
                 yield Static(id=chart, markup=False)
         yield Footer()
@@ -64,10 +64,23 @@ class KeyFiguresScreen(Screen[None]):
         on_time = f"{k.followups_on_time_pct} %" if k.followups_on_time_pct is not None else "–"
         self._chart("followups", f"Opfølgning: til tiden {on_time} · overskredet nu {k.followups_overdue_now}",
                     bar_chart([("Bevægelser ned", k.moves_down), ("Bevægelser op", k.moves_up)], width))
+        self._chart("moves", "Bevægelser ned ad trappen pr. måned (op i parentes)",
+                    bar_chart([(f"{m} ({v['up']} op)", v["down"]) for m, v in k.moves_by_month.items()], width))
+        self._chart("meetings", f"Møderne: {_n(k.cases_per_meeting)} sager pr. møde · "
+                                f"{_n(k.lowest_step_pct, ' %')} på laveste overvejede trin · "
+                                f"{_n(k.back_within_6m_pct, ' %')} tilbage inden for 6 mdr. · "
+                                f"anbringelser varer {_n(k.placement_days_median, ' dage')} (median)",
+                    bar_chart([("Tid brugt pr. sag", k.minutes_per_case or 0), ("Tidsramme pr. sag", k.time_box_per_case or 0)],
+                              width, unit=" min"))
         self._chart("caseload", f"Sagstal pr. rådgiver (│ = reference {k.caseload_reference})",
                     bar_chart([(name or "(ingen)", n) for name, n in k.caseload.items()], width,
                               reference=k.caseload_reference))
 
     def _chart(self, key: str, title: str, body: str) -> None:
+        """Set one chart's title and body."""
         self.query_one(f"#{key}-title", Static).update(title)
         self.query_one(f"#{key}", Static).update(body)
+
+
+def _n(value: object, unit: str = "") -> str:
+    return "–" if value is None else f"{value}{unit}"

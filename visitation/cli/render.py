@@ -103,16 +103,23 @@ def profile_text(p: Profile) -> str:
 
 
 def stats_text(k: KeyFigures) -> str:
-    """The key figures as a short terminal report."""
+    """The key figures as a short terminal report (formulas: docs/key-figures.md)."""
+    def n(value: object, unit: str = "") -> str:
+        return "–" if value is None else f"{value}{unit}"
+
     lines = [f"Åbne sager: {k.cases_open}",
-             "Børn pr. trin: " + ", ".join(f"trin {s}: {n}" for s, n in k.children_per_step.items()),
-             "Anbringelser: " + ", ".join(f"{t} {v} %" for t, v in k.placements_by_type.items()),
+             "Børn pr. trin: " + ", ".join(f"trin {s}: {c}" for s, c in k.children_per_step.items()),
+             "Anbringelser: " + ", ".join(f"{t} {v} %" for t, v in k.placements_by_type.items())
+             + f"; varighed gennemsnit {n(k.placement_days_mean, ' dage')}, median {n(k.placement_days_median, ' dage')}",
              f"Bevægelser: {k.moves_down} ned, {k.moves_up} op ad trappen",
-             f"Opfølgninger: {k.followups_due} med frist i perioden; til tiden: "
-             + (f"{k.followups_on_time_pct} %" if k.followups_on_time_pct is not None else "–")
-             + f"; overskredne nu: {k.followups_overdue_now}",
-             f"Møder: {k.meetings}; sager pr. møde: {k.cases_per_meeting if k.cases_per_meeting is not None else '–'}",
+             "  pr. måned (ned/op): " + ", ".join(f"{m} {v['down']}/{v['up']}" for m, v in k.moves_by_month.items()),
+             f"Opfølgninger: {k.followups_due} med frist i perioden; til tiden: {n(k.followups_on_time_pct, ' %')}"
+             f"; overskredne nu: {k.followups_overdue_now} (hos {k.children_with_overdue} børn)",
+             f"Møder: {k.meetings}; sager pr. møde: {n(k.cases_per_meeting)}; tid pr. sag: {n(k.minutes_per_case, ' min')}"
+             f" mod tidsramme {n(k.time_box_per_case, ' min')} ({n(k.over_time_box_pct, ' %')} over)",
+             f"Beslutninger på laveste overvejede trin: {n(k.lowest_step_pct, ' %')}; "
+             f"tilbage inden for 6 måneder: {n(k.back_within_6m_pct, ' %')}",
              f"Sagstal pr. rådgiver (reference {k.caseload_reference}):"]
-    lines += [f"  {name or '(ingen)'}: {n}" + (" – over reference" if n > k.caseload_reference else "")
-              for name, n in k.caseload.items()]
+    lines += [f"  {name or '(ingen)'}: {c}" + (" – over reference" if c > k.caseload_reference else "")
+              for name, c in k.caseload.items()]
     return "\n".join(lines)

@@ -1,81 +1,219 @@
-"""Key figures (nøgletal), a first version: where the children are and whether follow-up happens."""
+"""Key figures (nøgletal): where the children are, how they move, whether follow-up happens.
+
+Each figure is defined, with its formula, in `visitation.domain.keyfigures`; this module computes them
+with a handful of queries (aggregates in SQL, one pass over the decisions in Python).
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import statistics
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from visitation.services.db import Db, profile_for
 from visitation.services.followups import active
 from visitation.store.models import Case, Decision, DocketItem, Followup, Meeting
 
 PLACEMENT_TYPE_BY_STEP = {4: "network", 5: "foster", 6: "institution"}
+PLACING = ("approved", "changed")
+BACK_WITHIN_DAYS = 183
 
 
 @dataclass(frozen=True)
 class KeyFigures:
-    """The figures a leader steers by; each one's formula is in its docstring line in README.md."""
+    """The figures a leader steers by; see `visitation.domain.keyfigures` for each formula."""
 
     period_from: dt.date | None
     period_to: dt.date | None
     cases_open: int
     children_per_step: dict[int, int]
+    children_per_step_by_month: dict[str, dict[int, int]]
+    moves_by_month: dict[str, dict[str, int]]
     placements_by_type: dict[str, float]
+    placement_days_mean: float | None
+    placement_days_median: float | None
     decisions_by_outcome: dict[str, int]
     moves_down: int
     moves_up: int
     followups_due: int
     followups_on_time_pct: float | None
     followups_overdue_now: int
+    children_with_overdue: int
     caseload: dict[str, int]
     caseload_reference: int
     meetings: int
     cases_per_meeting: float | None
+    minutes_per_case: float | None
+    time_box_per_case: float | None
+    over_time_box_pct: float | None
+    lowest_step_pct: float | None
+    back_within_6m_pct: float | None
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Decided:
+    case_id: int
+    meeting_id: int | None
+    day: dt.date
+    start: dt.date
+    outcome: str
+    step_before: int
+    step: int
+    lowest_considered: int
+    at: dt.datetime
 
 
 def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = None,
                 today: dt.date | None = None) -> KeyFigures:
-    """Compute the key figures; `since`/`until` bound decisions, follow-ups due and meetings."""
+    """Compute every key figure; `since`/`until` bound decisions, follow-ups due and meetings."""
     today = today or dt.date.today()
     with db.read() as session:
         per_step = dict(session.exec(select(Case.current_step, func.count()).where(Case.status == "open")
                                      .group_by(Case.current_step)).all())
-        placed = {k: per_step.get(s, 0) for s, k in PLACEMENT_TYPE_BY_STEP.items()}
-        total_placed = sum(placed.values())
-        decided = select(Decision.outcome, Decision.step_before, Decision.step, Decision.created_at)
-        rows = [r for r in session.exec(decided).all() if _within(r[3].date(), since, until)]
-        due = [f for f in session.exec(select(Followup.due, Followup.done_on).where(active())).all()
-               if _within(f[0], since, until)]
-        closed_due = [f for f in due if f[0] < today or f[1] is not None]
-        on_time = sum(1 for d, done in closed_due if done is not None and done <= d)
-        meetings = [m for m in session.exec(select(Meeting.id, Meeting.date)).all() if _within(m[1], since, until)]
-        ids = [m[0] for m in meetings]
-        docket = session.exec(select(func.count()).where(col(DocketItem.meeting_id).in_(ids))).one() if ids else 0
+        decided = _decisions(session)
+        in_period = [d for d in decided if _within(d.day, since, until)]
+        placing = [d for d in in_period if d.outcome in PLACING]
+        months = _months(since, until, today)
+        durations = _placement_days(decided, today)
+        follow = _followups(session, since, until, today)
+        meeting = _meetings(session, since, until, decided)
         caseload = dict(session.exec(select(Case.caseworker, func.count()).where(Case.status == "open")
                                      .group_by(Case.caseworker)).all())
+        placed = {k: per_step.get(s, 0) for s, k in PLACEMENT_TYPE_BY_STEP.items()}
+        total_placed = sum(placed.values())
         return KeyFigures(
             period_from=since, period_to=until, cases_open=sum(per_step.values()),
             children_per_step=dict(sorted(per_step.items())),
-            placements_by_type={k: round(100 * v / total_placed, 1) if total_placed else 0.0 for k, v in placed.items()},
-            decisions_by_outcome=_count(r[0] for r in rows),
-            moves_down=sum(1 for r in rows if r[2] < r[1]), moves_up=sum(1 for r in rows if r[2] > r[1]),
-            followups_due=len(due),
-            followups_on_time_pct=round(100 * on_time / len(closed_due), 1) if closed_due else None,
-            followups_overdue_now=sum(1 for d, done in due if done is None and d < today),
-            caseload=dict(sorted(caseload.items())),
-            caseload_reference=profile_for(session).caseload_reference,
-            meetings=len(meetings), cases_per_meeting=round(docket / len(meetings), 1) if meetings else None)
+            children_per_step_by_month=_steps_by_month(session, decided, months),
+            moves_by_month={m.strftime("%Y-%m"): _moves([d for d in decided if _same_month(d.day, m)])
+                            for m in months},
+            placements_by_type={k: _pct(v, total_placed) or 0.0 for k, v in placed.items()},
+            placement_days_mean=round(statistics.fmean(durations), 1) if durations else None,
+            placement_days_median=float(statistics.median(durations)) if durations else None,
+            decisions_by_outcome=dict(sorted(Counter(d.outcome for d in in_period).items())),
+            moves_down=_moves(placing)["down"], moves_up=_moves(placing)["up"],
+            **follow, caseload=dict(sorted(caseload.items())),
+            caseload_reference=profile_for(session).caseload_reference, **meeting,
+            lowest_step_pct=_pct(sum(d.step <= d.lowest_considered for d in placing), len(placing)))
+
+
+def _decisions(session: Session) -> list[_Decided]:
+    """Every decision not replaced by a correction, oldest first."""
+    replaced = {i for (i,) in session.exec(select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None)))}
+    rows = session.exec(select(Decision.id, Decision.case_id, Decision.meeting_id, Decision.created_at, Decision.start,
+                               Decision.outcome, Decision.step_before, Decision.step, Decision.alternatives)
+                        .order_by(col(Decision.id))).all()
+    found = []
+    for i, case_id, meeting_id, at, start, outcome, before, step, alternatives in rows:
+        if i in replaced:
+            continue
+        steps = [a.get("step") for a in alternatives or [] if isinstance(a.get("step"), int)]
+        found.append(_Decided(case_id, meeting_id, at.date(), start or at.date(), outcome, before, step,
+                              min([step, *steps]), at))
+    return found
+
+
+def _moves(decided: list[_Decided]) -> dict[str, int]:
+    placing = [d for d in decided if d.outcome in PLACING]
+    return {"down": sum(d.step < d.step_before for d in placing), "up": sum(d.step > d.step_before for d in placing)}
+
+
+def _placement_days(decided: list[_Decided], today: dt.date) -> list[int]:
+    """Days each placement lasted (or has lasted): from a move onto steps 4-6 to the move below 4."""
+    open_since: dict[int, dt.date] = {}
+    days = []
+    for d in (d for d in decided if d.outcome in PLACING):
+        if d.step >= 4 and d.step_before < 4 and d.case_id not in open_since:
+            open_since[d.case_id] = d.start
+        elif d.step < 4 and d.case_id in open_since:
+            days.append(max(0, (d.start - open_since.pop(d.case_id)).days))
+    days += [max(0, (today - start).days) for start in open_since.values()]
+    return days
+
+
+def _followups(session: Session, since: dt.date | None, until: dt.date | None, today: dt.date) -> dict[str, object]:
+    rows = session.exec(select(Followup.case_id, Followup.due, Followup.done_on).where(active())).all()
+    due = [(c, d, done) for c, d, done in rows if _within(d, since, until)]
+    closed = [(d, done) for _, d, done in due if d < today or done is not None]
+    overdue = [(c, d) for c, d, done in rows if done is None and d < today]
+    return {"followups_due": len(due),
+            "followups_on_time_pct": _pct(sum(1 for d, done in closed if done is not None and done <= d), len(closed)),
+            "followups_overdue_now": len(overdue), "children_with_overdue": len({c for c, _ in overdue})}
+
+
+def _meetings(session: Session, since: dt.date | None, until: dt.date | None,
+              decided: list[_Decided]) -> dict[str, object]:
+    held = {i: day for i, day in session.exec(select(Meeting.id, Meeting.date)).all() if _within(day, since, until)}
+    items = session.exec(select(DocketItem.meeting_id, DocketItem.case_id, DocketItem.minutes, DocketItem.started_at)
+                         .where(col(DocketItem.meeting_id).in_(list(held) or [-1]))).all()
+    at_meeting = {(d.meeting_id, d.case_id): d for d in decided if d.meeting_id is not None}
+    used, boxes = [], []
+    for meeting_id, case_id, minutes, started in items:
+        d = at_meeting.get((meeting_id, case_id))
+        if d is not None and started is not None:
+            used.append(max(0.0, (_naive(d.at) - _naive(started)).total_seconds() / 60))
+            boxes.append(minutes)
+    dockets = defaultdict(list)
+    for meeting_id, case_id in session.exec(select(DocketItem.meeting_id, DocketItem.case_id)).all():
+        dockets[case_id].append(meeting_id)
+    all_dates = dict(session.exec(select(Meeting.id, Meeting.date)).all())
+    placed_here = [d for d in decided if d.meeting_id in held and d.outcome in PLACING]
+    back = [d for d in placed_here
+            if any(0 < (all_dates[m] - all_dates[d.meeting_id]).days <= BACK_WITHIN_DAYS for m in dockets[d.case_id])]
+    return {"meetings": len(held), "cases_per_meeting": round(len(items) / len(held), 1) if held else None,
+            "minutes_per_case": round(statistics.fmean(used), 1) if used else None,
+            "time_box_per_case": round(statistics.fmean(boxes), 1) if boxes else None,
+            "over_time_box_pct": _pct(sum(u > b for u, b in zip(used, boxes, strict=True)), len(used)),
+            "back_within_6m_pct": _pct(len(back), len(placed_here))}
+
+
+def _steps_by_month(session: Session, decided: list[_Decided], months: list[dt.date]) -> dict[str, dict[int, int]]:
+    """Children per step at each month's end, replayed from the decisions."""
+    cases = session.exec(select(Case.id, Case.current_step, Case.created_at).where(Case.status == "open")).all()
+    history: dict[int, list[_Decided]] = defaultdict(list)
+    for d in decided:
+        if d.outcome in PLACING:
+            history[d.case_id].append(d)
+    result = {}
+    for month_end in months:
+        counts: Counter[int] = Counter()
+        for case_id, current, created in cases:
+            if created.date() > month_end:
+                continue
+            steps = history.get(case_id, [])
+            past = [d for d in steps if d.day <= month_end]
+            counts[past[-1].step if past else (steps[0].step_before if steps else current)] += 1
+        result[month_end.strftime("%Y-%m")] = dict(sorted(counts.items()))
+    return result
+
+
+def _months(since: dt.date | None, until: dt.date | None, today: dt.date) -> list[dt.date]:
+    """Month ends from `since` (default: eleven months before `until`) to `until` (default today), at most 24."""
+    last = until or today
+    first = since or dt.date(last.year - (1 if last.month < 12 else 0), (last.month % 12) + 1, 1)
+    ends, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month) and len(ends) < 24:
+        ends.append(min(dt.date(year, month, calendar.monthrange(year, month)[1]), last))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return ends
+
+
+def _same_month(day: dt.date, month_end: dt.date) -> bool:
+    return (day.year, day.month) == (month_end.year, month_end.month)
+
+
+def _naive(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
 
 
 def _within(day: dt.date, since: dt.date | None, until: dt.date | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
-
-
-def _count(values) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    result: dict[str, int] = {}
-    for v in values:
-        result[v] = result.get(v, 0) + 1
-    return dict(sorted(result.items()))

@@ -1,0 +1,20 @@
+"""Every key figure is defined once, with its formula, and the document and `stats --json` follow it."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from visitation.domain.keyfigures import FIGURES, document
+from visitation.services.stats import KeyFigures
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_document_is_generated_from_the_definitions() -> None:
+    assert (ROOT / "docs" / "key-figures.md").read_text(encoding="utf-8") == document()
+
+
+def test_every_defined_figure_is_computed() -> None:
+    computed = {f.name for f in dataclasses.fields(KeyFigures)}
+    assert {f.key for f in FIGURES} <= computed

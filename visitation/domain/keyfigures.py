@@ -1,0 +1,69 @@
+"""The key figures (nøgletal) a leader steers by: each defined once, here, with its formula.
+
+`visitation stats`, the TUI dashboard and docs/key-figures.md all read these definitions; a test checks
+the document is generated from them (`python -m visitation.domain.keyfigures > docs/key-figures.md`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure: its JSON key, its Danish name and how it is computed."""
+
+    key: str
+    label: str
+    formula: str
+
+
+FIGURES = (
+    Figure("children_per_step", "Børn pr. trin nu",
+           "antal åbne sager pr. trin på Indsatstrappen (case.current_step, status open)"),
+    Figure("children_per_step_by_month", "Børn pr. trin over tid",
+           "for hver måneds sidste dag i perioden: antal sager pr. trin, hvor trinnet er trinnet efter sagens "
+           "seneste godkendte/ændrede beslutning til og med den dag (før første beslutning: trinnet før den); "
+           "sager oprettet efter dagen tælles ikke"),
+    Figure("moves_by_month", "Bevægelser på trappen pr. måned",
+           "pr. måned: antal godkendte/ændrede beslutninger med trin < trin før (ned) og trin > trin før (op)"),
+    Figure("moves_down", "Bevægelser ned i perioden", "godkendte/ændrede beslutninger i perioden med trin < trin før"),
+    Figure("moves_up", "Bevægelser op i perioden", "godkendte/ændrede beslutninger i perioden med trin > trin før"),
+    Figure("placements_by_type", "Anbringelser efter type (%)",
+           "åbne sager på trin 4 (netværk), 5 (plejefamilie) og 6 (institution), hver i procent af summen af de tre"),
+    Figure("placement_days_mean", "Anbringelsers gennemsnitlige varighed (dage)",
+           "for hver anbringelse (en godkendt/ændret beslutning, der flytter barnet til trin 4-6 fra et lavere "
+           "trin): dage fra beslutningens startdato (ellers beslutningsdatoen) til den beslutning, der flytter "
+           "barnet under trin 4, eller til i dag; gennemsnittet"),
+    Figure("placement_days_median", "Anbringelsers median-varighed (dage)", "medianen af de samme varigheder"),
+    Figure("followups_on_time_pct", "Opfølgninger til tiden (%)",
+           "opfølgninger med frist i perioden, som er udført eller hvis frist er passeret: andelen udført senest "
+           "på fristen (opfølgninger, der er bortfaldet eller hører til en rettet beslutning, tælles ikke)"),
+    Figure("followups_overdue_now", "Opfølgninger overskredet nu", "ikke udførte opfølgninger med frist før i dag"),
+    Figure("children_with_overdue", "Børn med en overskredet opfølgning",
+           "antal forskellige sager med mindst én ikke udført opfølgning med frist før i dag"),
+    Figure("caseload", "Sagstal pr. rådgiver", "antal åbne sager pr. rådgiver, mod profilens reference (25)"),
+    Figure("cases_per_meeting", "Sager pr. møde", "sager på dagsordenen for møder i perioden / antal møder"),
+    Figure("minutes_per_case", "Tid pr. sag (minutter)",
+           "for sager behandlet på et møde i perioden med registreret start: minutter fra start til beslutning, "
+           "gennemsnit; sammen med gennemsnittet af tidsrammerne og andelen over tidsrammen"),
+    Figure("lowest_step_pct", "Beslutninger på laveste overvejede trin (%)",
+           "godkendte/ændrede beslutninger i perioden, hvis trin er det laveste af beslutningens trin og de "
+           "overvejede alternativers trin: andelen"),
+    Figure("back_within_6m_pct", "Sager tilbage inden for 6 måneder (%)",
+           "godkendte/ændrede beslutninger på et møde i perioden, hvor sagen kommer på et senere mødes dagsorden "
+           "inden for 6 måneder (183 dage): andelen"),
+)
+
+
+def document() -> str:
+    """docs/key-figures.md, made from the definitions above."""
+    lines = ["# Nøgletal (key figures)", "",
+             "Generated from `visitation/domain/keyfigures.py`; `visitation stats --json` uses the same keys.", ""]
+    for f in FIGURES:
+        lines += [f"## {f.label} (`{f.key}`)", "", f.formula[0].upper() + f.formula[1:] + ".", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(document(), end="")
