@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import exists
 from sqlmodel import Session, col, select
-from sqlalchemy.orm import aliased
 
 from visitation.domain.decision import Consent, DecisionDraft, Outcome
 from visitation.errors import InvalidInput, NotFound
@@ -18,8 +16,8 @@ from visitation.store.models import Case, Decision, Followup
 
 def active():  # type: ignore[no-untyped-def]
     """Follow-ups still due: their decision not replaced by a correction, and not made moot by a later one."""
-    later = aliased(Decision)
-    return ~exists().where(later.supersedes_id == Followup.decision_id) & col(Followup.superseded_by_id).is_(None)
+    replaced = select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None))
+    return col(Followup.decision_id).not_in(replaced) & col(Followup.superseded_by_id).is_(None)
 
 
 def row(f: Followup, ref: str, today: dt.date) -> FollowupRow:

@@ -6,11 +6,13 @@ with a handful of queries (aggregates in SQL, one pass over the decisions in Pyt
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
@@ -90,8 +92,7 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
             period_from=since, period_to=until, cases_open=sum(per_step.values()),
             children_per_step=dict(sorted(per_step.items())),
             children_per_step_by_month=_steps_by_month(session, decided, months),
-            moves_by_month={m.strftime("%Y-%m"): _moves([d for d in decided if _same_month(d.day, m)])
-                            for m in months},
+            moves_by_month=_moves_by_month(decided, months),
             placements_by_type={k: _pct(v, total_placed) or 0.0 for k, v in placed.items()},
             placement_days_mean=round(statistics.fmean(durations), 1) if durations else None,
             placement_days_median=float(statistics.median(durations)) if durations else None,
@@ -105,9 +106,9 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
 def _decisions(session: Session) -> list[_Decided]:
     """Every decision not replaced by a correction, oldest first."""
     replaced = {i for (i,) in session.exec(select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None)))}
-    rows = session.exec(select(Decision.id, Decision.case_id, Decision.meeting_id, Decision.created_at, Decision.start,
-                               Decision.outcome, Decision.step_before, Decision.step, Decision.alternatives)
-                        .order_by(col(Decision.id))).all()
+    rows = _rows(session, select(Decision.id, Decision.case_id, Decision.meeting_id, Decision.created_at, Decision.start,
+                                 Decision.outcome, Decision.step_before, Decision.step, Decision.alternatives)
+                 .order_by(col(Decision.id)))
     found = []
     for i, case_id, meeting_id, at, start, outcome, before, step, alternatives in rows:
         if i in replaced:
@@ -137,7 +138,7 @@ def _placement_days(decided: list[_Decided], today: dt.date) -> list[int]:
 
 
 def _followups(session: Session, since: dt.date | None, until: dt.date | None, today: dt.date) -> dict[str, object]:
-    rows = session.exec(select(Followup.case_id, Followup.due, Followup.done_on).where(active())).all()
+    rows = _rows(session, select(Followup.case_id, Followup.due, Followup.done_on).where(active()))
     due = [(c, d, done) for c, d, done in rows if _within(d, since, until)]
     closed = [(d, done) for _, d, done in due if d < today or done is not None]
     overdue = [(c, d) for c, d, done in rows if done is None and d < today]
@@ -148,9 +149,10 @@ def _followups(session: Session, since: dt.date | None, until: dt.date | None, t
 
 def _meetings(session: Session, since: dt.date | None, until: dt.date | None,
               decided: list[_Decided]) -> dict[str, object]:
-    held = {i: day for i, day in session.exec(select(Meeting.id, Meeting.date)).all() if _within(day, since, until)}
-    items = session.exec(select(DocketItem.meeting_id, DocketItem.case_id, DocketItem.minutes, DocketItem.started_at)
-                         .where(col(DocketItem.meeting_id).in_(list(held) or [-1]))).all()
+    all_dates = dict(_rows(session, select(Meeting.id, Meeting.date)))
+    held = {i: day for i, day in all_dates.items() if _within(day, since, until)}
+    docket = _rows(session, select(DocketItem.meeting_id, DocketItem.case_id, DocketItem.minutes, DocketItem.started_at))
+    items = [row for row in docket if row[0] in held]
     at_meeting = {(d.meeting_id, d.case_id): d for d in decided if d.meeting_id is not None}
     used, boxes = [], []
     for meeting_id, case_id, minutes, started in items:
@@ -159,9 +161,8 @@ def _meetings(session: Session, since: dt.date | None, until: dt.date | None,
             used.append(max(0.0, (_naive(d.at) - _naive(started)).total_seconds() / 60))
             boxes.append(minutes)
     dockets = defaultdict(list)
-    for meeting_id, case_id in session.exec(select(DocketItem.meeting_id, DocketItem.case_id)).all():
+    for meeting_id, case_id, *_ in docket:
         dockets[case_id].append(meeting_id)
-    all_dates = dict(session.exec(select(Meeting.id, Meeting.date)).all())
     placed_here = [d for d in decided if d.meeting_id in held and d.outcome in PLACING]
     back = [d for d in placed_here
             if any(0 < (all_dates[m] - all_dates[d.meeting_id]).days <= BACK_WITHIN_DAYS for m in dockets[d.case_id])]
@@ -173,23 +174,36 @@ def _meetings(session: Session, since: dt.date | None, until: dt.date | None,
 
 
 def _steps_by_month(session: Session, decided: list[_Decided], months: list[dt.date]) -> dict[str, dict[int, int]]:
-    """Children per step at each month's end, replayed from the decisions."""
-    cases = session.exec(select(Case.id, Case.current_step, Case.created_at).where(Case.status == "open")).all()
+    """Children per step at each month's end, replayed from the decisions (bisecting each case's history)."""
     history: dict[int, list[_Decided]] = defaultdict(list)
     for d in decided:
         if d.outcome in PLACING:
             history[d.case_id].append(d)
-    result = {}
-    for month_end in months:
-        counts: Counter[int] = Counter()
-        for case_id, current, created in cases:
-            if created.date() > month_end:
-                continue
-            steps = history.get(case_id, [])
-            past = [d for d in steps if d.day <= month_end]
-            counts[past[-1].step if past else (steps[0].step_before if steps else current)] += 1
-        result[month_end.strftime("%Y-%m")] = dict(sorted(counts.items()))
-    return result
+    counts = {m: Counter[int]() for m in months}
+    created_by_step: dict[int, list[dt.date]] = defaultdict(list)
+    created_day = func.date(Case.created_at)  # the day as text (SQLite) or a date (PostgreSQL): no datetime parsing
+    for case_id, current, created in _rows(session, select(Case.id, Case.current_step, created_day)
+                                           .where(Case.status == "open")):
+        day = created if isinstance(created, dt.date) else dt.date.fromisoformat(created)
+        steps = history.get(case_id)
+        if not steps:
+            created_by_step[current].append(day)
+            continue
+        days = [d.day for d in steps]
+        for m in months:
+            if day <= m:
+                index = bisect.bisect_right(days, m)
+                counts[m][steps[index - 1].step if index else steps[0].step_before] += 1
+    for step, created in created_by_step.items():
+        created.sort()
+        for m in months:
+            counts[m][step] += bisect.bisect_right(created, m)
+    return {m.strftime("%Y-%m"): {k: v for k, v in sorted(c.items()) if v} for m, c in counts.items()}
+
+
+def _rows(session: Session, query: Any) -> list[Any]:
+    """Plain rows through Core (no ORM bookkeeping: these reads are large)."""
+    return list(session.connection().execute(query).all())
 
 
 def _months(since: dt.date | None, until: dt.date | None, today: dt.date) -> list[dt.date]:
@@ -203,8 +217,14 @@ def _months(since: dt.date | None, until: dt.date | None, today: dt.date) -> lis
     return ends
 
 
-def _same_month(day: dt.date, month_end: dt.date) -> bool:
-    return (day.year, day.month) == (month_end.year, month_end.month)
+def _moves_by_month(decided: list[_Decided], months: list[dt.date]) -> dict[str, dict[str, int]]:
+    """Moves down and up per month of `months`, in one pass."""
+    found = {m.strftime("%Y-%m"): {"down": 0, "up": 0} for m in months}
+    for d in decided:
+        month = found.get(f"{d.day.year:04d}-{d.day.month:02d}")
+        if month is not None and d.outcome in PLACING and d.step != d.step_before:
+            month["down" if d.step < d.step_before else "up"] += 1
+    return found
 
 
 def _naive(moment: dt.datetime) -> dt.datetime:
