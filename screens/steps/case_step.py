@@ -1,4 +1,4 @@
-"""Step 1, Sagen: the child, the reason, the staircase with the current and proposed step, history."""
+"""Step 1, Sagen: the child, the reason, the staircase with the current and proposed step, history, the path so far."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.widgets import Static
 from screens.messages import CaseBundle
 from screens.steps.base import StepPane
 from screens.widgets.staircase import Staircase
+from visitation import charts
 from visitation.domain.decision import OUTCOME_LABELS, Outcome
 
 
@@ -21,6 +22,7 @@ class CaseStep(StepPane):
         yield Staircase(id="case-stairs")
         yield Static(id="case-proposal", markup=False)
         yield Static(id="case-history", markup=False)
+        yield Static(id="case-trajectory", markup=False)
 
     def show(self, bundle: CaseBundle, privacy: bool) -> None:
         """Fill in the case."""
@@ -45,3 +47,5 @@ class CaseStep(StepPane):
                    + (" (erstattet af en rettelse)" if d.superseded else "") for d in c.decisions]
         self.query_one("#case-history", Static).update(
             "Tidligere beslutninger:\n" + ("\n".join(history) if history else "ingen"))
+        self.query_one("#case-trajectory", Static).update(
+            "Forløb – trin og fælles zone over tid:\n" + "\n".join(charts.trajectory(c.trajectory, len(p.steps))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from visitation import charts
 from visitation.domain.profiles import Profile
 from visitation.services.stats import KeyFigures
 from visitation.services.views import CaseDetail
@@ -39,6 +40,9 @@ def case_text(c: CaseDetail) -> str:
         mark = " (erstattet)" if d.superseded else ""
         lines.append(f"Beslutning {d.id}{mark}: {d.outcome}, trin {d.step_before} → {d.step}, "
                      f"{', '.join(d.interventions)} ({d.created_at:%Y-%m-%d})")
+    if c.trajectory:
+        lines.append("Forløb (trin og fælles zone over tid):")
+        lines += [f"  {line}" for line in charts.trajectory(c.trajectory)]
     return "\n".join(lines)
 
 

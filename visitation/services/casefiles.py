@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from visitation.domain.casefile import FORMAT, CaseFile, check_against, parse_case
 from visitation.domain.privacy import Privacy
 from visitation.errors import InvalidInput
-from visitation.services import audit, cases, lookup
+from visitation.services import audit, cases, lookup, trajectory
 from visitation.services.db import Db, profile_for
 from visitation.store.models import (Alternative, Assessment, Case, Child, NetworkMember, Proposal)
 
@@ -123,4 +123,6 @@ def case_document(session: Session, case: Case, privacy: Privacy) -> dict[str, A
                      "rationale": proposal[0].rationale} if proposal else None,
         "alternatives": [{"step": a.step, "intervention": a.intervention, "verdict": a.verdict,
                           "reason": a.reason} for a in rows(Alternative)],
+        "trajectory": [{"date": p.date.isoformat(), "step": p.step, "zone": p.zone, "event": p.event}
+                       for p in trajectory.points(session, case)],  # for the reader; import ignores it
     }

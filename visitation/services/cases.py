@@ -11,7 +11,7 @@ from visitation.domain.casefile import REF_PROBLEM, valid_ref
 from visitation.domain.casefile import Child as ChildData
 from visitation.domain.privacy import Privacy, Scrubber, age_facts, age_on
 from visitation.errors import InvalidInput
-from visitation.services import audit, lookup
+from visitation.services import audit, lookup, trajectory
 from visitation.services.db import Db, profile_for, remember_profile
 from visitation.services.views import (AlternativeRow, AssessmentRow, CaseDetail, CaseRow,
                                        DecisionRow, FollowupRow, NetworkChanges, NetworkRow, ProposalView)
@@ -137,6 +137,7 @@ def detail(session: Session, case: Case, today: dt.date | None = None) -> CaseDe
         decisions=decision_rows(session, case.id),  # type: ignore[arg-type]
         age_facts=age_facts(child.birth_date, today),
         network_changes=network_changes(session, case.id),  # type: ignore[arg-type]
+        trajectory=trajectory.points(session, case),
     )
 
 

@@ -105,7 +105,7 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
 
 def _decisions(session: Session) -> list[_Decided]:
     """Every decision not replaced by a correction, oldest first."""
-    replaced = {i for (i,) in session.exec(select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None)))}
+    replaced = set(session.exec(select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None))).all())
     rows = _rows(session, select(Decision.id, Decision.case_id, Decision.meeting_id, Decision.created_at, Decision.start,
                                  Decision.outcome, Decision.step_before, Decision.step, Decision.alternatives)
                  .order_by(col(Decision.id)))

@@ -164,6 +164,16 @@ class ProposalView:
 
 
 @dataclass(frozen=True)
+class TrajectoryPoint:
+    """A day in the child's path: the step in force, the team's zone on the ruler, and what happened."""
+
+    date: dt.date
+    step: int
+    zone: int | None
+    event: str
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     """A whole case, as `case show` and the TUI's case flow see it."""
 
@@ -195,6 +205,7 @@ class CaseDetail:
     decisions: list[DecisionRow]
     age_facts: list[str]
     network_changes: NetworkChanges = field(default_factory=lambda: NetworkChanges([], [], []))
+    trajectory: list[TrajectoryPoint] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
