@@ -19,9 +19,11 @@ TYPES = {"network": "Netværk", "foster": "Plejefamilie", "institution": "Instit
 class FiguresLoaded(Message):
     """The computed key figures."""
 
-    def __init__(self, figures: KeyFigures) -> None:
+    def __init__(self, figures: KeyFigures, complete: bool = True) -> None:
         super().__init__()
         self.figures = figures
+        self.complete = complete
+        """False for the quick first half: the figures of the present, drawn while the history is computed."""
 
 
 class KeyFiguresScreen(Screen[None]):
@@ -51,6 +53,14 @@ class KeyFiguresScreen(Screen[None]):
         """Compute the key figures."""
         from visitation.services import stats
 
+        today = self.app.now().date()  # type: ignore[attr-defined]
+        self.post_message(FiguresLoaded(stats.key_figures(self.app.db, today=today, quick=True), complete=False))  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="figures-history")
+    def load_history(self) -> None:
+        """The figures over time (the decisions replayed), after the present is on screen."""
+        from visitation.services import stats
+
         self.post_message(FiguresLoaded(stats.key_figures(self.app.db, today=self.app.now().date())))  # type: ignore[attr-defined]
 
     @on(FiguresLoaded)
@@ -63,7 +73,13 @@ class KeyFiguresScreen(Screen[None]):
                     bar_chart([(TYPES[t], v) for t, v in k.placements_by_type.items()], width, unit=" %"))
         on_time = f"{k.followups_on_time_pct} %" if k.followups_on_time_pct is not None else "–"
         self._chart("followups", f"Opfølgning: til tiden {on_time} · overskredet nu {k.followups_overdue_now}",
-                    bar_chart([("Bevægelser ned", k.moves_down), ("Bevægelser op", k.moves_up)], width))
+                    bar_chart([("Opfølgninger overskredet", k.followups_overdue_now),
+                               ("Børn med en overskredet", k.children_with_overdue)], width))
+        if not message.complete:
+            for key in ("moves", "meetings"):
+                self._chart(key, "Beregner forløb og møder …", "")
+            self.call_after_refresh(self.load_history)  # once the present is drawn, so it is not held up
+            return
         self._chart("moves", "Bevægelser ned ad trappen pr. måned (op i parentes)",
                     bar_chart([(f"{m} ({v['up']} op)", v["down"]) for m, v in k.moves_by_month.items()], width))
         self._chart("meetings", f"Møderne: {_n(k.cases_per_meeting)} sager pr. møde · "
