@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from screens.widgets.bars import bar_chart
+from visitation import charts
 from visitation.services.stats import KeyFigures
 
 TYPES = {"network": "Netværk", "foster": "Plejefamilie", "institution": "Institution"}
@@ -39,7 +40,7 @@ class KeyFiguresScreen(Screen[None]):
         """Header, the charts, footer."""
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         with VerticalScroll():
-            for chart in ("steps", "placements", "followups", "moves", "meetings", "caseload"):
+            for chart in ("steps", "placements", "followups", "over-time", "moves", "meetings", "caseload"):
                 yield Static(classes="chart-title", id=f"{chart}-title")
                 yield Static(id=chart, markup=False)
         yield Footer()
@@ -76,10 +77,12 @@ class KeyFiguresScreen(Screen[None]):
                     bar_chart([("Opfølgninger overskredet", k.followups_overdue_now),
                                ("Børn med en overskredet", k.children_with_overdue)], width))
         if not message.complete:
-            for key in ("moves", "meetings"):
+            for key in ("over-time", "moves", "meetings"):
                 self._chart(key, "Beregner forløb og møder …", "")
             self.call_after_refresh(self.load_history)  # once the present is drawn, so it is not held up
             return
+        self._chart("over-time", "Børn pr. trin over tid (ved månedens udgang; tallet er trinnet)",
+                    charts.stacked_by_step(k.children_per_step_by_month, width))
         self._chart("moves", "Bevægelser ned ad trappen pr. måned (op i parentes)",
                     bar_chart([(f"{m} ({v['up']} op)", v["down"]) for m, v in k.moves_by_month.items()], width))
         self._chart("meetings", f"Møderne: {_n(k.cases_per_meeting)} sager pr. møde · "

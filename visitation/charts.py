@@ -10,3 +10,17 @@ def trajectory(points: Sequence[Any], top_step: int = 6) -> list[str]:
     """One line per point: the date, the step drawn as a stair of that height, the zone, what happened."""
     return [f"{p.date:%d-%m-%Y}  {'▆' * p.step * 2}{' ' * (top_step - p.step) * 2}  trin {p.step}"
             f"{f' · zone {p.zone}' if p.zone else ''} · {p.event}" for p in points]
+
+
+def stacked_by_step(months: dict[str, dict[int, int]], width: int) -> str:
+    """One stacked bar per month, each step drawn with its own digit (readable without colour)."""
+    rows = {m: c for m, c in months.items() if c}
+    if not rows:
+        return "(ingen data)"
+    top = max(sum(c.values()) for c in rows.values())
+    lines = []
+    for month, counts in rows.items():
+        bar = "".join(str(step)[-1] * round(n / top * width) for step, n in sorted(counts.items()))
+        detail = " ".join(f"{step}:{n}" for step, n in sorted(counts.items()))
+        lines.append(f"{month} {bar.ljust(width)} {detail}")
+    return "\n".join(lines)

@@ -31,3 +31,11 @@ async def test_only_the_chosen_items_carry_a_mark() -> None:
         app.query_one("#list", MarkedSelectionList).select("b")
         await pilot.pause()
         assert "X" in next(x for x in screen_text(app).splitlines() if "fravalgt indsats" in x)
+
+
+def test_children_per_step_over_time_reads_without_colour() -> None:
+    from visitation.charts import stacked_by_step
+
+    lines = stacked_by_step({"2026-09": {}, "2026-10": {1: 2, 3: 4}, "2026-11": {1: 1, 3: 4, 5: 1}}, 12).splitlines()
+    assert [line[:7] for line in lines] == ["2026-10", "2026-11"]  # empty months are left out
+    assert lines[1].split()[1] == "113333333355" and lines[1].endswith("1:1 3:4 5:1")
