@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from screens.app import make_app
 from tests.ui.helpers import settle
@@ -36,6 +37,8 @@ SCREENS = {
 def _app(tmp_path: Path):  # type: ignore[no-untyped-def]
     db = open_db(f"sqlite:///{tmp_path / 'snap.db'}", "tester")
     demo.load(db)
+    with db.engine.begin() as conn:  # the demo is loaded "now"; pin it, so charts over time read the same any day
+        conn.execute(text("UPDATE \"case\" SET created_at = '2026-11-20 08:00:00.000000'"))
     return make_app(db, "VM-2026-11-24", clock=False, now=lambda: NOW)
 
 
