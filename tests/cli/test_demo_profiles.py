@@ -123,6 +123,7 @@ def test_profiles_show_json(cli: Cli) -> None:
     assert {f["kind"] for f in data["followups"]} == {
         "first",
         "tilsyn",
+        "boernefaglig-undersoegelse",
         "anbringelse-2-uger",
         "anbringelse-6-uger",
         "hjemgivelse-review",

@@ -182,10 +182,12 @@ def test_done_with_a_step_moves_the_case_down(cli: Cli, tmp_path: Path) -> None:
     assert next_one["decision_id"] == new["id"] and next_one["kind"] == "first"
     assert 89 <= (dt.date.fromisoformat(next_one["due"]) - TODAY).days <= 92
     assert item["id"] not in {f["id"] for f in pending(cli)}
-    last = as_json(cli("audit", "S-SUPPORT", "--json"))[
-        -2
-    ]  # the last is the read by `case show` above
+    log = as_json(cli("audit", "S-SUPPORT", "--json"))
+    moved, last = log[-3], log[-2]  # the last is the read by `case show` above
     assert (last["action"], last["entity"], last["entity_id"]) == ("update", "followup", item["id"])
+    # The move is logged as a decision, like `decide`.
+    assert (moved["action"], moved["entity"], moved["entity_id"]) == ("decide", "decision", new["id"])
+    assert "trin 3 → 2" in moved["detail"]
     figures = as_json(cli("stats", "--json"))
     assert (figures["moves_down"], figures["moves_up"]) == (1, 1)  # 3 → 2 here; 3 → 5 for K-PLACED
 
@@ -208,3 +210,24 @@ def test_moving_a_placed_child_home_retires_the_placement_followups(
     assert as_json(cli("case", "show", "K-PLACED", "--json"))["step"] == 3
     left = {f["kind"] for f in pending(cli) if f["case_ref"] == "K-PLACED"}
     assert not left & PLACEMENT_ONLY, left
+
+
+def test_a_running_investigation_gets_its_four_months(cli: Cli, tmp_path: Path) -> None:
+    # BL § 20: the børnefaglig undersøgelse done 4 months after it began, whatever the outcome.
+    support, m = case_on_docket(cli, tmp_path, ref="S-BFU", profile="socialstyrelsen")
+    waiting, _ = case_on_docket(cli, tmp_path, meeting_id=m, ref="S-WAIT", profile="socialstyrelsen")
+    ok(cli(*decide_args(support, m, step=3, interventions=["familiebehandling"], start="2026-12-31",
+                        alternatives=[LOWER]), "--investigation-since", "2026-10-15"))
+    ok(cli("decide", waiting, "--meeting", str(m), "--outcome", "postponed", "--step", "3",
+           "--rationale", "Afventer den børnefaglige undersøgelse", "--investigation-since", "2026-10-31"))
+    found = {(f["case_ref"], f["due"], f["kind"], tuple(f["legal"])) for f in pending(cli)}
+    bl20, bl95 = "BL § 20 (tidl. SEL § 50)", "BL § 95 (tidl. SEL § 70, stk. 1)"
+    assert found == {
+        # The investigation ends before the 3 months: it is the first follow-up of BL § 95 as well.
+        ("S-BFU", "2027-02-15", "boernefaglig-undersoegelse", (bl20, bl95)),
+        # Postponed: nothing put in place, but the investigation's deadline stands.
+        ("S-WAIT", "2027-02-28", "boernefaglig-undersoegelse", (bl20,)),
+    }
+    assert "--investigation-since" in fails(
+        cli("decide", waiting, "--meeting", str(m), "--outcome", "postponed", "--step", "3",
+            "--rationale", "x", "--investigation-since", "15-10-2026"))

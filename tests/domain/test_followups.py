@@ -148,3 +148,59 @@ def test_socialstyrelsen_placement_gets_the_law_only() -> None:
         (date(2027, 5, 30), "tilsyn", (BL156,)),
         (date(2027, 11, 30), "tilsyn", (BL156,)),
     ]
+
+
+BL20 = "BL § 20 (tidl. SEL § 50)"
+
+
+@pytest.mark.parametrize(
+    ("since", "four_months"),
+    [
+        (date(2026, 10, 31), date(2027, 2, 28)),  # a month end into February
+        (date(2027, 10, 31), date(2028, 2, 29)),  # … of a leap year
+        (date(2028, 2, 29), date(2028, 6, 29)),
+        (date(2026, 3, 10), date(2026, 7, 10)),
+    ],
+)
+def test_a_running_investigation_adds_its_four_months(since: date, four_months: date) -> None:
+    # BL § 20, stk. 3: complete within 4 months of the municipality's knowledge, counted from then.
+    for profile in ("socialstyrelsen", "kerteminde"):
+        planned = schedule(3, None, load_profile(profile), investigation=since)
+        assert [(p.due, p.kind, p.legal) for p in planned] == [
+            (four_months, "boernefaglig-undersoegelse", (BL20,))
+        ]
+
+
+def test_no_investigation_no_bl20_followup() -> None:
+    for step in range(1, 7):
+        assert all(
+            BL20 not in p.legal for p in schedule(step, date(2026, 3, 10), load_profile("kerteminde"))
+        )
+
+
+def test_an_investigation_ending_first_meets_bl95() -> None:
+    # BL § 95: the first follow-up at the earlier of the investigation's end and 3 months.
+    planned = schedule(3, date(2026, 12, 31), load_profile("socialstyrelsen"), date(2026, 10, 15))
+    assert [(p.due, p.kind, p.legal) for p in planned] == [
+        (date(2027, 2, 15), "boernefaglig-undersoegelse", (BL20, BL95))
+    ]
+
+
+def test_an_investigation_ending_later_is_a_followup_of_its_own() -> None:
+    planned = schedule(5, date(2026, 12, 1), load_profile("socialstyrelsen"), date(2026, 11, 15))
+    assert [(p.due, p.kind, p.legal) for p in planned] == [
+        (date(2027, 3, 1), "first", (BL95,)),
+        (date(2027, 3, 15), "boernefaglig-undersoegelse", (BL20,)),
+        (date(2027, 6, 1), "tilsyn", (BL156,)),
+        (date(2027, 12, 1), "tilsyn", (BL156,)),
+    ]
+
+
+def test_kerteminde_placement_with_an_investigation() -> None:
+    # The 2-week follow-up still carries BL § 95; the investigation's end is one more date.
+    start = date(2026, 12, 31)
+    planned = schedule(5, start, load_profile("kerteminde"), date(2026, 12, 1))
+    assert [(p.due, p.kind) for p in planned] == sorted(
+        [*expected_kerteminde_placement(start), (date(2027, 4, 1), "boernefaglig-undersoegelse")]
+    )
+    assert [p.kind for p in planned if BL95 in p.legal] == ["anbringelse-2-uger"]

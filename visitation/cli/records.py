@@ -29,6 +29,9 @@ def decide(
     consent: Annotated[str, typer.Option("--consent", help="yes | no | partial | unknown")] = "unknown",
     alternative: Annotated[list[str] | None, typer.Option("--alternative", help="\"TRIN;INDSATS;rejected|not-relevant;BEGRUNDELSE\" (gentag).")] = None,
     dissent: Annotated[str, typer.Option("--dissent", help="Dissens.")] = "",
+    investigation_since: Annotated[str | None, typer.Option(
+        "--investigation-since",
+        help="En børnefaglig undersøgelse (BL § 20) kører, begyndt ÅÅÅÅ-MM-DD: opfølgning, når den senest skal være færdig (4 måneder).")] = None,
     as_json: Json = False,
 ) -> None:
     """Registrér mødets beslutning i en sag; skriver beslutningens id."""
@@ -41,7 +44,8 @@ def decide(
         purpose=purpose, duration=duration, start=parse_date(start, "--start"), rationale=rationale,
         child_view=child_view, child_view_how=child_view_how, parents_view=parents_view,
         consent=Consent(choice(consent, Consent, "--consent")), dissent=dissent,
-        alternatives=alternatives(alternative or []))
+        alternatives=alternatives(alternative or []),
+        investigation_since=parse_date(investigation_since, "--investigation-since"))
     done = decisions.record(state(ctx).db(), case, meeting, draft)
     if as_json:
         emit_json(done)

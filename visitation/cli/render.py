@@ -97,7 +97,8 @@ def profile_text(p: Profile) -> str:
     lines += [f"  {z.number} {z.label} ({z.colour})" + (f" [{z.group}]" if z.group else "") + f": {z.guidance}"
               for z in p.zones]
     lines += ["", "Opfølgning:"]
-    who = {"all": "alle beslutninger", "measure": "støttende indsatser og anbringelser", "placement": "anbringelser"}
+    who = {"all": "alle beslutninger", "measure": "støttende indsatser og anbringelser", "placement": "anbringelser",
+           "investigation": "mens en børnefaglig undersøgelse kører, fra dens start"}
     lines += [f"  {r.label}: {_when(r)} ({who[r.applies_to]})"
               + (f" – {', '.join(p.law.cite(k) for k in r.legal)}" if r.legal else "")
               for r in p.law.followups + p.followups]

@@ -75,6 +75,8 @@ class DecisionDraft:
     dissent: str = ""
     goals: str = ""
     alternatives: tuple[AlternativeDraft, ...] = field(default=())
+    investigation_since: date | None = None
+    """The day a børnefaglig undersøgelse (BL § 20) running beside the decision began, if one does."""
 
     @property
     def places_child(self) -> bool:

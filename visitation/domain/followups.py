@@ -1,4 +1,4 @@
-"""The follow-up schedule a decision creates: the law's minimum (BL §§ 95, 156) and the profile's rules."""
+"""The follow-up schedule a decision creates: the law's minimum (BL §§ 20, 95, 156) and the profile's rules."""
 
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ class PlannedFollowup:
     legal: tuple[str, ...] = ()
 
 
-def applies(rule: FollowupRule, step: int, profile: Profile) -> bool:
-    """Whether a rule covers a decision on this step."""
+def applies(rule: FollowupRule, step: int, profile: Profile, investigation: bool = False) -> bool:
+    """Whether a rule covers a decision on this step (an `investigation` rule: only while one runs)."""
+    if rule.applies_to == "investigation":
+        return investigation
     if rule.applies_to == "placement":
         return profile.is_placement(step)
     if rule.applies_to == "measure":
@@ -51,24 +53,30 @@ def _expand(rule: FollowupRule, start: date, profile: Profile) -> list[PlannedFo
     return [PlannedFollowup(d, rule.kind, rule.label, legal) for d in occurrences(rule, start)]
 
 
-def schedule(step: int, start: date, profile: Profile) -> list[PlannedFollowup]:
+def schedule(step: int, start: date | None, profile: Profile,
+             investigation: date | None = None) -> list[PlannedFollowup]:
     """Every follow-up due after a decision on `step` starting on `start`, sorted by date.
 
-    A 'no later than' rule of the law (BL § 95's first follow-up) is met by an earlier follow-up of the
-    profile, which then carries the legal reference instead of a second, redundant follow-up.
+    `investigation` is the day a børnefaglig undersøgelse (BL § 20) began, if one runs: its rules count
+    from that day (it must be complete within 4 months). Without a `start` (nothing put in place: the
+    case was postponed, say), only those. A 'no later than' rule of the law (BL § 95's first follow-up:
+    the earlier of the investigation's end and 3 months) is met by an earlier follow-up, which then
+    carries the legal reference instead of a second, redundant follow-up.
     """
-    own = [f for r in profile.followups if applies(r, step, profile) for f in _expand(r, start, profile)]
-    planned = list(own)
-    for rule in profile.law.followups:
-        if not applies(rule, step, profile):
+    rules = [r for r in (*profile.followups, *profile.law.followups)
+             if applies(r, step, profile, investigation is not None)]
+    counted = [(r, investigation if r.applies_to == "investigation" else start) for r in rules]
+    counted = [(r, day) for r, day in counted if day is not None]
+    planned = [f for r, day in counted if not r.deadline for f in _expand(r, day, profile)]
+    own = len(planned)
+    for rule, day in counted:
+        if not rule.deadline:
             continue
-        for item in _expand(rule, start, profile):
-            earlier = [f for f in own if f.due <= item.due]
-            if rule.deadline and earlier:
-                first = min(earlier, key=lambda f: f.due)
-                index = own.index(first)
-                first = planned[index]
-                planned[index] = replace(first, legal=tuple(dict.fromkeys(first.legal + item.legal)))
+        for item in _expand(rule, day, profile):
+            earlier = [i for i in range(own) if planned[i].due <= item.due]
+            if earlier:
+                first = min(earlier, key=lambda i: (planned[i].due, i))
+                planned[first] = replace(planned[first], legal=tuple(dict.fromkeys(planned[first].legal + item.legal)))
             else:
                 planned.append(item)
     return sorted(planned, key=lambda f: (f.due, f.kind))

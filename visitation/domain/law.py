@@ -9,7 +9,7 @@ from pathlib import Path
 from visitation.domain.durations import Duration
 from visitation.domain.tomlcheck import Source, Table, tables
 
-APPLIES_TO = ("all", "measure", "placement")
+APPLIES_TO = ("all", "measure", "placement", "investigation")
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def read_followup(table: Table, law_keys: set[str] | dict[str, Paragraph]) -> Fo
     return FollowupRule(
         kind=table.get("kind", str), label=table.get("label", str),
         applies_to=table.get("applies_to", str, check=lambda v: v in APPLIES_TO,
-                             problem="skal være all, measure eller placement"),
+                             problem="skal være all, measure, placement eller investigation"),
         after=after, every=every, until=until, count=count, legal=legal,
         deadline=table.get("deadline", bool, False),
     )

@@ -74,8 +74,7 @@ def preview(db: Db, case_ident: str, draft: DecisionDraft) -> Preview:
     with db.read() as session:
         case = lookup.case(session, case_ident)
         full, profile = complete(session, case, draft)
-        planned = schedule(full.step, full.start, profile) if full.places_child and full.start else []
-        return Preview(check(full, profile), planned)
+        return Preview(check(full, profile), planned_for(full, profile))
 
 
 def record(db: Db, case_ident: str, meeting_ident: str | None, draft: DecisionDraft) -> Recorded:
@@ -141,9 +140,15 @@ def insert_decision(session: Session, db: Db, case: Case, meeting: Meeting | Non
     return row
 
 
+def planned_for(d: DecisionDraft, profile: Profile) -> list[PlannedFollowup]:
+    """The follow-ups a draft creates: its schedule if it puts the child on a step, and a running BL § 20
+    investigation's deadline whatever the outcome."""
+    return schedule(d.step, d.start if d.places_child else None, profile, d.investigation_since)
+
+
 def plan_followups(session: Session, case: Case, decision: Decision, d: DecisionDraft,
           profile: Profile) -> list[FollowupRow]:
-    planned = schedule(d.step, d.start, profile) if d.places_child and d.start else []
+    planned = planned_for(d, profile)
     today = dt.date.today()
     rows = []
     for p in planned:
