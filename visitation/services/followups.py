@@ -84,6 +84,8 @@ def _move(session: Session, db: Db, case: Case, f: Followup, step: int, note: st
                           child_view_how=case.child_view_how, parents_view=case.parents_view,
                           consent=Consent(case.parents_consent))
     decision = decisions.insert_decision(session, db, case, None, draft, profile)
+    audit.log(session, db, "decide", case.id, "decision", decision.id,
+              f"{draft.outcome.value}, trin {decision.step_before} → {step} (opfølgning {f.id})")
     _retire(session, db, case, f, decision.id)  # type: ignore[arg-type]
     decisions.plan_followups(session, case, decision, draft, profile)
     decisions.advance_case(session, case, None, draft)
