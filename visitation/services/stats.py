@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import case
 from sqlmodel import Session, col, func, select
 
 from visitation.services.db import Db, profile_for
@@ -79,8 +80,7 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
     """
     today = today or dt.date.today()
     with db.read() as session:
-        per_step = dict(session.exec(select(Case.current_step, func.count()).where(Case.status == "open")
-                                     .group_by(Case.current_step)).all())
+        per_step, caseload = _open_cases(session)
         decided = [] if quick else _decisions(session)
         in_period = [d for d in decided if _within(d.day, since, until)]
         placing = [d for d in in_period if d.outcome in PLACING]
@@ -90,8 +90,6 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
         meeting = _meetings(session, since, until, decided) if not quick else dict.fromkeys(
             ("meetings", "cases_per_meeting", "minutes_per_case", "time_box_per_case", "over_time_box_pct",
              "back_within_6m_pct"))
-        caseload = dict(session.exec(select(Case.caseworker, func.count()).where(Case.status == "open")
-                                     .group_by(Case.caseworker)).all())
         placed = {k: per_step.get(s, 0) for s, k in PLACEMENT_TYPE_BY_STEP.items()}
         total_placed = sum(placed.values())
         return KeyFigures(
@@ -107,6 +105,16 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
             **follow, caseload=dict(sorted(caseload.items())),
             caseload_reference=profile_for(session).caseload_reference, **meeting,
             lowest_step_pct=_pct(sum(d.step <= d.lowest_considered for d in placing), len(placing)))
+
+
+def _open_cases(session: Session) -> tuple[Counter[int], Counter[str]]:
+    """Open cases per step and per caseworker, from one grouped scan of the cases."""
+    per_step, caseload = Counter[int](), Counter[str]()
+    for step, worker, n in _rows(session, select(Case.current_step, Case.caseworker, func.count())
+                                 .where(Case.status == "open").group_by(Case.current_step, Case.caseworker)):
+        per_step[step] += n
+        caseload[worker] += n
+    return per_step, caseload
 
 
 def _decisions(session: Session) -> list[_Decided]:
@@ -144,13 +152,20 @@ def _placement_days(decided: list[_Decided], today: dt.date) -> list[int]:
 
 
 def _followups(session: Session, since: dt.date | None, until: dt.date | None, today: dt.date) -> dict[str, object]:
-    rows = _rows(session, select(Followup.case_id, Followup.due, Followup.done_on).where(active()))
-    due = [(c, d, done) for c, d, done in rows if _within(d, since, until)]
-    closed = [(d, done) for _, d, done in due if d < today or done is not None]
-    overdue = [(c, d) for c, d, done in rows if done is None and d < today]
-    return {"followups_due": len(due),
-            "followups_on_time_pct": _pct(sum(1 for d, done in closed if done is not None and done <= d), len(closed)),
-            "followups_overdue_now": len(overdue), "children_with_overdue": len({c for c, _ in overdue})}
+    """The follow-up figures as two aggregate queries (no row is brought into Python)."""
+    def count(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    due = col(Followup.due)
+    period = [active()] + ([due >= since] if since else []) + ([due <= until] if until else [])
+    closed = (due < today) | col(Followup.done_on).is_not(None)
+    on_time = col(Followup.done_on).is_not(None) & (col(Followup.done_on) <= due)
+    total, closed_n, on_time_n = _rows(session, select(func.count(), count(closed), count(closed & on_time))
+                                       .where(*period))[0]
+    overdue, children = _rows(session, select(func.count(), func.count(func.distinct(Followup.case_id)))
+                              .where(active(), col(Followup.done_on).is_(None), due < today))[0]
+    return {"followups_due": total, "followups_on_time_pct": _pct(int(on_time_n), int(closed_n)),
+            "followups_overdue_now": overdue, "children_with_overdue": children}
 
 
 def _meetings(session: Session, since: dt.date | None, until: dt.date | None,
