@@ -1,11 +1,14 @@
-"""Follow-ups (opfølgninger): due and overdue, by caseworker."""
+"""Follow-ups (opfølgninger): due and overdue, by caseworker — what `visitation followups` lists."""
 
 from __future__ import annotations
+
+from itertools import groupby
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -20,19 +23,39 @@ class FollowupsLoaded(Message):
         self.rows = rows
 
 
-class FollowupsScreen(Screen[None]):
-    """Every follow-up not yet done, overdue first, grouped by the responsible caseworker."""
+def by_caseworker(rows: list[FollowupRow]) -> list[tuple[str, list[FollowupRow]]]:
+    """The rows grouped by the responsible caseworker (alphabetically), overdue first in each, then by date."""
+    ordered = sorted(rows, key=lambda f: (f.responsible, not f.overdue, f.due, f.id))
+    return [(who, list(items)) for who, items in groupby(ordered, key=lambda f: f.responsible)]
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Tilbage", id="followups.back")]
+
+class FollowupsScreen(Screen[None]):
+    """Every follow-up not yet done, grouped by the responsible caseworker, overdue first in each group."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tilbage", id="followups.back"),
+        Binding("o", "toggle_overdue", "Kun overskredne", id="followups.overdue",
+                tooltip="Vis kun de overskredne opfølgninger (som followups --overdue), eller alle igen"),
+    ]
     DEFAULT_CSS = """
     FollowupsScreen #followups-title { text-style: bold; color: $primary; padding: 1 1 0 1; }
+    FollowupsScreen #followups-workers { padding: 0 1; color: $text-muted; }
     FollowupsScreen DataTable { height: 1fr; margin: 1; }
     """
 
+    overdue_only: reactive[bool] = reactive(False)
+    """Show only the overdue follow-ups."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[FollowupRow] = []
+        """The pending follow-ups as last loaded."""
+
     def compose(self) -> ComposeResult:
-        """Header, summary line, table, footer."""
+        """Header, summary lines, table, footer."""
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         yield Static("Opfølgninger indlæses …", id="followups-title")
+        yield Static(id="followups-workers", markup=False)
         yield DataTable(id="followups", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -49,14 +72,35 @@ class FollowupsScreen(Screen[None]):
         self.post_message(FollowupsLoaded(followups.pending(self.app.db, today=self.app.now().date())))  # type: ignore[attr-defined]
 
     @on(FollowupsLoaded)
-    def show_rows(self, message: FollowupsLoaded) -> None:
-        """Overdue first, then by caseworker and date."""
-        rows = sorted(message.rows, key=lambda f: (not f.overdue, f.responsible, f.due))
-        overdue = sum(1 for f in rows if f.overdue)
+    def keep_rows(self, message: FollowupsLoaded) -> None:
+        """Keep the loaded rows and draw them."""
+        self.rows = message.rows
+        self.redraw()
+
+    def action_toggle_overdue(self) -> None:
+        """All pending follow-ups, or only the overdue ones."""
+        self.overdue_only = not self.overdue_only
+
+    def watch_overdue_only(self) -> None:
+        """Redraw with the filter."""
+        if self.is_mounted:
+            self.redraw()
+
+    def redraw(self) -> None:
+        """The table grouped by caseworker (the name on the group's first row) and a line per caseworker."""
+        shown = [f for f in self.rows if f.overdue or not self.overdue_only]
+        overdue = sum(1 for f in self.rows if f.overdue)
+        scope = "overskredne vises (o: alle)" if self.overdue_only else "alle vises (o: kun overskredne)"
         self.query_one("#followups-title", Static).update(
-            f"{len(rows)} opfølgninger venter · {overdue} er overskredet")
+            f"{len(self.rows)} opfølgninger venter · {overdue} er overskredet · {scope}")
+        groups = by_caseworker(shown)
+        self.query_one("#followups-workers", Static).update("  ·  ".join(
+            f"{who or '(ingen rådgiver)'}: {len(items)}" + (f" ({n} overskredet)" if (n := sum(f.overdue for f in items)) else "")
+            for who, items in groups))
         table = self.query_one(DataTable)
         table.clear()
-        for f in rows:
-            table.add_row(f.responsible or "–", f"{f.due:%d-%m-%Y}", "⚠ OVERSKREDET" if f.overdue else "kommende",
-                          f.case_ref, f.label, "; ".join(f.legal), key=str(f.id))
+        for who, items in groups:
+            for n, f in enumerate(items):
+                table.add_row((who or "–") if n == 0 else "", f"{f.due:%d-%m-%Y}",
+                              "⚠ OVERSKREDET" if f.overdue else "kommende", f.case_ref, f.label,
+                              "; ".join(f.legal), key=str(f.id))

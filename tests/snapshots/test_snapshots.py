@@ -55,3 +55,25 @@ def test_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n
             await settle(pilot)
 
     assert snap_compare(_app(tmp_path), terminal_size=size, run_before=drive)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("keys", [["o"], ["o", "o"]], ids=["all", "overdue_only"])
+def test_followups_due(snap_compare, tmp_path: Path, keys: list[str], size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The follow-up screen with follow-ups of two caseworkers, some overdue on the pinned day."""
+    from tests.services.helpers import placement
+    from visitation.services import decisions
+
+    app = _app(tmp_path)
+    start = dt.date(2026, 8, 1)
+    decisions.record(app.db, "2026-0109", "VM-2026-11-24", placement(start=start))
+    decisions.record(app.db, "2026-0104", "VM-2026-11-24",
+                     placement(step=3, interventions=("familiebehandling",), alternatives=(), start=start))
+
+    async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=drive)

@@ -1,0 +1,58 @@
+"""The follow-up screen lists what `visitation followups` lists, by caseworker; `o` keeps the overdue only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable
+
+from screens.app import make_app
+from screens.followups import FollowupsScreen
+from tests.ui.helpers import screen_text, settle
+from tests.services.helpers import placement
+from visitation.services import decisions, followups
+from visitation.services.db import Db
+
+NOW = dt.datetime(2027, 6, 15, 9, 0, tzinfo=dt.UTC)  # half a year after the decisions below
+
+
+async def test_the_screen_shows_the_pending_followups_by_caseworker(ui_db: Db) -> None:
+    start = dt.date(2026, 12, 1)
+    decisions.record(ui_db, "2026-0109", "VM-2026-11-24", placement(start=start))  # Mette Holm: 3 follow-ups
+    decisions.record(ui_db, "2026-0104", "VM-2026-11-24",  # Jonas Kragh: a support measure, 1 follow-up
+                     placement(step=3, interventions=("familiebehandling",), alternatives=(), start=start))
+    today = NOW.date()
+    pending = followups.pending(ui_db, today=today)
+    overdue = followups.pending(ui_db, overdue=True, today=today)
+    assert (len(pending), len(overdue)) == (4, 3)  # 1 March and 1 June overdue; 1 December to come
+    app = make_app(ui_db, "VM-2026-11-24", clock=False, now=lambda: NOW)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowupsScreen)
+        table = app.screen.query_one(DataTable)
+        keys = [int(k.value) for k in table.rows]  # type: ignore[arg-type]
+        assert sorted(keys) == sorted(f.id for f in pending)
+        # Grouped: each caseworker's rows together, the name on the first; overdue first within a group.
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        names = [r[0] for r in rows if r[0]]
+        assert names == sorted({f.responsible or "–" for f in pending})
+        by_id = {f.id: f for f in pending}
+        group: list[bool] = []
+        for key, row in zip(keys, rows, strict=True):
+            group = [] if row[0] else group
+            group.append(by_id[key].overdue)
+            assert group == sorted(group, reverse=True)
+        assert f"{len(pending)} opfølgninger venter · {len(overdue)} er overskredet" in screen_text(app)
+
+        await pilot.press("o")  # only the overdue, as `followups --overdue`
+        await settle(pilot)
+        assert sorted(int(k.value) for k in table.rows) == sorted(f.id for f in overdue)  # type: ignore[arg-type]
+        assert all(table.get_row_at(i)[2] == "⚠ OVERSKREDET" for i in range(table.row_count))
+        await pilot.press("o")
+        await settle(pilot)
+        assert table.row_count == len(pending)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Visitationsmøde" in screen_text(app)
