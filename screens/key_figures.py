@@ -51,18 +51,13 @@ class KeyFiguresScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="figures")
     def load(self) -> None:
-        """Compute the key figures."""
+        """The figures of the present (SQL aggregates: drawn at once), then those over time."""
         from visitation.services import stats
 
         today = self.app.now().date()  # type: ignore[attr-defined]
-        self.post_message(FiguresLoaded(stats.key_figures(self.app.db, today=today, quick=True), complete=False))  # type: ignore[attr-defined]
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="figures-history")
-    def load_history(self) -> None:
-        """The figures over time (the decisions replayed), after the present is on screen."""
-        from visitation.services import stats
-
-        self.post_message(FiguresLoaded(stats.key_figures(self.app.db, today=self.app.now().date())))  # type: ignore[attr-defined]
+        present = stats.key_figures(self.app.db, today=today, quick=True)  # type: ignore[attr-defined]
+        self.post_message(FiguresLoaded(present, complete=False))
+        self.post_message(FiguresLoaded(stats.with_history(self.app.db, present, today=today)))  # type: ignore[attr-defined]
 
     @on(FiguresLoaded)
     def show_figures(self, message: FiguresLoaded) -> None:
@@ -79,7 +74,6 @@ class KeyFiguresScreen(Screen[None]):
         if not message.complete:
             for key in ("over-time", "moves", "meetings"):
                 self._chart(key, "Beregner forløb og møder …", "")
-            self.call_after_refresh(self.load_history)  # once the present is drawn, so it is not held up
             return
         self._chart("over-time", "Børn pr. trin over tid (ved månedens udgang; tallet er trinnet)",
                     charts.stacked_by_step(k.children_per_step_by_month, width))

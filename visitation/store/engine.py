@@ -72,7 +72,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        # Every timestamp is UTC; the session says so, so dates taken in SQL are UTC days too.
+        utc = {"options": "-c TimeZone=UTC"} if url.startswith("postgresql") else {}
+        return create_engine(url, pool_pre_ping=True, connect_args=utc)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise DatabaseError(f"ugyldig database-URL ({exc.__class__.__name__})") from None
 
