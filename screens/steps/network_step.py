@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -9,6 +10,7 @@ from textual.widgets import DataTable, Static
 from screens.messages import CaseBundle
 from screens.modals.confirm import ConfirmDialog
 from screens.modals.forms import PersonDialog
+from screens.modals.network_compare import NetworkCompareDialog
 from screens.steps.base import StepPane, person_label
 from screens.widgets.network_map import NetworkMap, Person
 from visitation.domain.casefile import NetworkPerson
@@ -25,6 +27,8 @@ class NetworkStep(StepPane):
         Binding("a", "add", "Tilføj person", id="network.add"),
         Binding("e", "edit", "Ret person", id="network.edit"),
         Binding("x", "remove", "Fjern person", id="network.remove"),
+        Binding("m", "compare", "Sammenlign møder", id="network.compare",
+                tooltip="Hvem er kommet til, gået ud eller ændret mellem to møder"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -50,7 +54,8 @@ class NetworkStep(StepPane):
         left = ", ".join(person_label(p["name"], p["relation"], privacy) for p in ch.left)
         self.query_one("#network-changes", Static).update(
             f"Siden sidste beslutning: {len(ch.joined)} nye, {len(ch.changed)} ændrede"
-            + (f", ikke længere med: {left}" if left else "") if c.decisions else "Første gang sagen behandles.")
+            + (f", ikke længere med: {left}" if left else "") + " · m: sammenlign to møder"
+            if c.decisions else "Første gang sagen behandles.")
         table = self.query_one("#network-table", DataTable)
         row = table.cursor_row
         table.clear()
@@ -60,6 +65,22 @@ class NetworkStep(StepPane):
                           change.get(m.id, ""), key=str(m.id))
         if c.network:
             table.move_cursor(row=min(row, len(c.network) - 1))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="network-compare")
+    def action_compare(self) -> None:
+        """The map between any two meetings the case was decided at (or a meeting and now)."""
+        from visitation.services import network_diff
+
+        if self.bundle is None:
+            return
+        ref = self.bundle.case.ref
+        meetings = network_diff.meetings(self.db, ref)
+        if not meetings:
+            self.app.call_from_thread(self.app.notify, "Sagen har ikke været på et møde før; der er intet at "
+                                      "sammenligne med.", title="Netværket over tid")
+            return
+        privacy = bool(self.app.privacy)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.app.push_screen, NetworkCompareDialog(ref, meetings, privacy))
 
     def _selected(self) -> NetworkRow | None:
         table = self.query_one("#network-table", DataTable)

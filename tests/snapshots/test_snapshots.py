@@ -77,3 +77,22 @@ def test_followups_due(snap_compare, tmp_path: Path, keys: list[str], size: tupl
             await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=drive)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_network_compare(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The network between two meetings: one joined, one left, one moved ring (privacy on)."""
+    from tests.ui.test_network_compare import CASE, SECOND, _two_meetings_apart
+
+    app = _app(tmp_path)
+    _two_meetings_apart(app.db)
+
+    async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        app.open_case(CASE, SECOND)
+        for key in ("3", "m"):
+            await settle(pilot)
+            await pilot.press(key)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=drive)

@@ -154,7 +154,8 @@ def network_diff(ctx: typer.Context, case: Annotated[str, typer.Argument(help="S
     if as_json:
         emit_json(found)
         return
-    kinds = {"joined": "kommet til", "left": "gået ud", "changed": "ændret"}
+    from visitation.domain.network import CHANGE_LABEL
+
     typer.echo(f"Sag {found.case_ref}: netværket ved {found.before} → {found.after}")
-    table([[kinds[c.kind], c.name, c.relation, ", ".join(c.fields)] for c in found.changes],
+    table([[CHANGE_LABEL[c.kind], c.name, c.relation, ", ".join(c.fields)] for c in found.changes],
           ["", "navn", "relation", "hvad"])

@@ -13,6 +13,10 @@ FIELD_LABELS = {"name": "navn", "relation": "relation", "sector": "sektor", "rin
                 "valence": "ressource/bekymring", "placement_candidate": "mulig anbringelses-/støtteressource"}
 
 
+CHANGE_LABEL = {"joined": "kommet til", "left": "gået ud", "changed": "ændret"}
+"""A change's kind in Danish."""
+
+
 @dataclass(frozen=True)
 class NetworkChange:
     """A change between two maps: joined, left or changed (with what)."""

@@ -54,6 +54,14 @@ def diff(db: Db, case_ident: str, before: str | None = None, after: str | None =
         return NetworkDiff(case.ref, before_meeting.ref, after_label, changes(_rows(before_decision), after_map))
 
 
+def meetings(db: Db, case_ident: str) -> list[tuple[str, str]]:
+    """The meetings the case was decided at, oldest first, as (reference, "reference · date")."""
+    with db.read() as session:
+        case = lookup.case(session, case_ident)
+        seen = dict.fromkeys((m.ref, f"{m.ref} · {m.date:%d-%m-%Y}") for _, m in _decisions(session, case.id))  # type: ignore[arg-type]
+        return list(seen)
+
+
 def _decisions(session: Session, case_id: int) -> list[tuple[Decision, Meeting]]:
     """The case's decisions taken at meetings, oldest first."""
     query = (select(Decision, Meeting).join(Meeting, col(Decision.meeting_id) == col(Meeting.id))
