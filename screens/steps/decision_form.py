@@ -9,18 +9,19 @@ from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from screens.widgets.marks import MarkedSelectionList
 from screens.messages import CaseBundle
-from visitation.domain.decision import CONSENT_LABELS, OUTCOME_LABELS
+from visitation.domain.decision import CONSENT_LABELS, DATE_FIELDS, OUTCOME_LABELS
 
 TEXT_AREAS = ("child_view", "parents_view", "rationale")
-INPUTS = ("purpose", "duration", "start", "goals", "child_view_how", "dissent")
+INPUTS = ("purpose", "duration", "start", "investigation_since", "goals", "child_view_how", "dissent")
 LABELS = {
     "outcome": "Udfald", "step": "Trin", "interventions": "Indsatser (mellemrum vælger)", "purpose": "Formål",
-    "duration": "Forventet varighed", "start": "Startdato (ÅÅÅÅ-MM-DD)", "goals": "Mål",
+    "duration": "Forventet varighed", "start": "Startdato (ÅÅÅÅ-MM-DD)",
+    "investigation_since": "Børnefaglig undersøgelse (BL § 20) i gang siden (ÅÅÅÅ-MM-DD; tom hvis ingen)", "goals": "Mål",
     "child_view": "Barnets synspunkt (eller hvorfor det ikke kunne indhentes)",
     "child_view_how": "Hvordan og hvornår barnets synspunkt er indhentet", "parents_view": "Forældrenes synspunkt",
     "consent": "Forældrenes samtykke", "dissent": "Dissens", "rationale": "Begrundelse",
 }
-ORDER = ("outcome", "step", "interventions", "purpose", "duration", "start", "goals", "child_view",
+ORDER = ("outcome", "step", "interventions", "purpose", "duration", "start", "investigation_since", "goals", "child_view",
          "child_view_how", "parents_view", "consent", "dissent", "rationale")
 
 
@@ -30,7 +31,8 @@ def defaults(bundle: CaseBundle) -> dict[str, Any]:
     start: dict[str, Any] = {"outcome": "approved", "step": c.proposal.step if c.proposal else c.step,
                              "interventions": list(c.proposal.interventions) if c.proposal else [],
                              "purpose": c.proposal.purpose if c.proposal else "",
-                             "duration": c.proposal.duration if c.proposal else "", "start": "", "goals": "",
+                             "duration": c.proposal.duration if c.proposal else "", "start": "",
+                             "investigation_since": "", "goals": "",
                              "child_view": c.child_view, "child_view_how": c.child_view_how,
                              "parents_view": c.parents_view, "consent": c.parents_consent, "dissent": "",
                              "rationale": c.proposal.rationale if c.proposal else ""}
@@ -53,7 +55,7 @@ def fields(bundle: CaseBundle) -> ComposeResult:
         elif name in TEXT_AREAS:
             yield TextArea(id=name, soft_wrap=True, classes="field-text")
         else:
-            yield Input(id=name, placeholder="ÅÅÅÅ-MM-DD" if name == "start" else "", compact=True,
+            yield Input(id=name, placeholder="ÅÅÅÅ-MM-DD" if name in DATE_FIELDS else "", compact=True,
                         select_on_focus=False)  # typing into a filled field must never replace it
 
 

@@ -15,7 +15,7 @@ from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.base import StepPane
 from screens.steps.decision_text import decision_summary, locked_text
-from visitation.domain.decision import DecisionDraft, draft_from_fields
+from visitation.domain.decision import DecisionDraft, date_problems, draft_from_fields
 
 DEBOUNCE = 0.3
 """Seconds of pause after which typed text is saved (leaving the field saves at once)."""
@@ -181,12 +181,16 @@ class DecisionStep(StepPane):
         message.stop()
         self.show_rules(message.preview)
 
+    def problems(self, preview: Any) -> list[str]:
+        """What stands in the way: a date field that is not a date, then the rules' violations."""
+        return [*date_problems(self.values), *(str(v) for v in preview.violations)]
+
     def show_rules(self, preview: Any) -> None:
         """The rule status (what is still missing) and the follow-ups the decision will create."""
-        rules = self.query_one("#decision-rules", Static)
-        rules.set_class(bool(preview.violations), "-missing")
-        rules.update("✔ Reglerne er opfyldt – beslutningen kan gemmes (Ctrl+S)." if not preview.violations else
-                     "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {v}" for v in preview.violations))
+        rules, problems = self.query_one("#decision-rules", Static), self.problems(preview)
+        rules.set_class(bool(problems), "-missing")
+        rules.update("✔ Reglerne er opfyldt – beslutningen kan gemmes (Ctrl+S)." if not problems else
+                     "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {v}" for v in problems))
         dates = "\n".join(f"{f.due:%d-%m-%Y}  {f.label}" for f in preview.followups)
         self.query_one("#decision-followups", Static).update("Opfølgning, der oprettes:\n" + (dates or "ingen"))
 
@@ -207,8 +211,8 @@ class DecisionStep(StepPane):
 
     def _confirm_or_explain(self, draft: DecisionDraft, preview: Any) -> None:
         self.show_rules(preview)
-        if preview.violations:
-            self.notify("\n".join(str(v) for v in preview.violations), title="Beslutningen kan ikke gemmes endnu",
+        if problems := self.problems(preview):
+            self.notify("\n".join(problems), title="Beslutningen kan ikke gemmes endnu",
                         severity="error", timeout=15)
             return
 

@@ -18,7 +18,9 @@ def decision_summary(bundle: CaseBundle, d: DecisionDraft) -> str:
         item = p.intervention(key)
         lines.append(f"  • {item.label if item else key} – {'; '.join(p.legal_basis(key))}")
     lines += [f"Formål: {d.purpose or '–'}", f"Forventet varighed: {d.duration or '–'}",
-              f"Start: {d.start.isoformat() if d.start else '–'}", f"Mål: {d.goals or '–'}",
+              f"Start: {d.start.isoformat() if d.start else '–'}",
+              *([f"Børnefaglig undersøgelse i gang siden {d.investigation_since.isoformat()} (BL § 20)"]
+                if d.investigation_since else []), f"Mål: {d.goals or '–'}",
               f"Barnets synspunkt: {d.child_view or '–'}", f"  indhentet: {d.child_view_how or '–'}",
               f"Forældrenes synspunkt: {d.parents_view or '–'}", f"Samtykke: {CONSENT_LABELS[d.consent]}",
               f"Dissens: {d.dissent or 'ingen'}", f"Begrundelse: {d.rationale or '–'}", "",

@@ -94,9 +94,27 @@ def too_long(draft: DecisionDraft) -> str | None:
     return next((name for name in TEXT_FIELDS if len(getattr(draft, name)) > MAX_TEXT), None)
 
 
-FORM_FIELDS = ("outcome", "step", "interventions", "purpose", "duration", "start", "goals", "rationale",
-               "child_view", "child_view_how", "parents_view", "consent", "dissent")
+FORM_FIELDS = ("outcome", "step", "interventions", "purpose", "duration", "start", "investigation_since", "goals",
+               "rationale", "child_view", "child_view_how", "parents_view", "consent", "dissent")
 """The fields of the decision form, saved one by one as they change."""
+
+
+DATE_FIELDS = {"start": "Startdato", "investigation_since": "Børnefaglig undersøgelse i gang siden"}
+"""The decision form's date fields, as the form labels them."""
+
+
+def _day_field(fields: dict[str, object], name: str) -> date | None:
+    value = fields.get(name)
+    try:
+        return parse_day(value) if isinstance(value, str) and value.strip() else None
+    except ValueError:
+        return None
+
+
+def date_problems(fields: dict[str, object]) -> list[str]:
+    """The date fields filled in with something that is not a date (a draft reads them as blank)."""
+    return [f"{label}: «{fields[name]}» er ikke en dato (ÅÅÅÅ-MM-DD)" for name, label in DATE_FIELDS.items()
+            if isinstance(fields.get(name), str) and str(fields[name]).strip() and _day_field(fields, name) is None]
 
 
 def draft_from_fields(fields: dict[str, object], current_step: int) -> DecisionDraft:
@@ -105,18 +123,14 @@ def draft_from_fields(fields: dict[str, object], current_step: int) -> DecisionD
         value = fields.get(name)
         return value if isinstance(value, str) else ""
 
-    try:
-        start = parse_day(text("start")) if text("start") else None
-    except ValueError:
-        start = None
     step = fields.get("step")
     interventions = fields.get("interventions")
     return DecisionDraft(
         outcome=Outcome(text("outcome")) if text("outcome") in tuple(Outcome) else Outcome.APPROVED,
         step=step if isinstance(step, int) else current_step,
         interventions=tuple(i for i in interventions if isinstance(i, str)) if isinstance(interventions, list) else (),
-        purpose=text("purpose"), duration=text("duration"), start=start, rationale=text("rationale"),
-        child_view=text("child_view"), child_view_how=text("child_view_how"),
+        purpose=text("purpose"), duration=text("duration"), start=_day_field(fields, "start"),
+        rationale=text("rationale"), child_view=text("child_view"), child_view_how=text("child_view_how"),
         parents_view=text("parents_view"),
         consent=Consent(text("consent")) if text("consent") in tuple(Consent) else Consent.UNKNOWN,
-        dissent=text("dissent"), goals=text("goals"))
+        dissent=text("dissent"), goals=text("goals"), investigation_since=_day_field(fields, "investigation_since"))
