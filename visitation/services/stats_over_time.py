@@ -1,8 +1,8 @@
 """The key figures over time: the staircase replayed, moves, placements' length, the meetings.
 
 Counted by SQL where a count will do; where a child's path must be followed (the staircase month by
-month, a placement from start to end), Python replays rows read from thin indexes. Each figure's formula is in
-`visitation.domain.keyfigures`; the SQL says the same thing for both SQLite and PostgreSQL.
+month, a placement from start to end), Python replays rows read from thin indexes (migration 0004), not
+from the wide decision rows. Each figure's formula is in `visitation.domain.keyfigures`.
 """
 
 from __future__ import annotations
