@@ -76,7 +76,7 @@ class KeyFiguresScreen(Screen[None]):
                 self._chart(key, "Beregner forløb og møder …", "")
             return
         self._chart("over-time", "Børn pr. trin over tid (ved månedens udgang; tallet er trinnet)",
-                    charts.stacked_by_step(k.children_per_step_by_month, width))
+                    charts.stacked_by_step(k.children_per_step_by_month, width, self.size.width - 4))
         self._chart("moves", "Bevægelser ned ad trappen pr. måned (op i parentes)",
                     bar_chart([(f"{m} ({v['up']} op)", v["down"]) for m, v in k.moves_by_month.items()], width))
         self._chart("meetings", f"Møderne: {_n(k.cases_per_meeting)} sager pr. møde · "

@@ -12,15 +12,21 @@ def trajectory(points: Sequence[Any], top_step: int = 6) -> list[str]:
             f"{f' · zone {p.zone}' if p.zone else ''} · {p.event}" for p in points]
 
 
-def stacked_by_step(months: dict[str, dict[int, int]], width: int) -> str:
-    """One stacked bar per month, each step drawn with its own digit (readable without colour)."""
+def stacked_by_step(months: dict[str, dict[int, int]], width: int, line_width: int | None = None) -> str:
+    """One stacked bar per month, each step drawn with its own digit (readable without colour).
+
+    Bars are at most `width` wide, narrower where the counts after them would not fit in `line_width`.
+    """
     rows = {m: c for m, c in months.items() if c}
     if not rows:
         return "(ingen data)"
     top = max(sum(c.values()) for c in rows.values())
+    details = {m: " ".join(f"{step}:{n}" for step, n in sorted(c.items())) for m, c in rows.items()}
+    if line_width is not None:
+        room = line_width - max(len(m) + len(d) for m, d in details.items()) - 2
+        width = max(10, min(width, room))
     lines = []
     for month, counts in rows.items():
         bar = "".join(str(step)[-1] * round(n / top * width) for step, n in sorted(counts.items()))
-        detail = " ".join(f"{step}:{n}" for step, n in sorted(counts.items()))
-        lines.append(f"{month} {bar.ljust(width)} {detail}")
+        lines.append(f"{month} {bar.ljust(width)} {details[month]}")
     return "\n".join(lines)

@@ -39,3 +39,15 @@ def test_children_per_step_over_time_reads_without_colour() -> None:
     lines = stacked_by_step({"2026-09": {}, "2026-10": {1: 2, 3: 4}, "2026-11": {1: 1, 3: 4, 5: 1}}, 12).splitlines()
     assert [line[:7] for line in lines] == ["2026-10", "2026-11"]  # empty months are left out
     assert lines[1].split()[1] == "113333333355" and lines[1].endswith("1:1 3:4 5:1")
+
+
+def test_the_counts_after_each_month_fit_the_line() -> None:
+    from visitation.charts import stacked_by_step
+
+    months = {"2026-10": {1: 12905, 2: 11730, 3: 10327, 4: 4577, 5: 4075, 6: 2643},
+              "2026-11": {1: 15427, 2: 14062, 3: 12352, 4: 5490, 5: 4880, 6: 3136}}
+    for line_width in (76, 156):
+        lines = stacked_by_step(months, 120, line_width).splitlines()
+        assert max(len(line) for line in lines) <= line_width, line_width
+        assert lines[1].endswith("1:15427 2:14062 3:12352 4:5490 5:4880 6:3136")
+    assert len(stacked_by_step(months, 120).splitlines()[1]) > 156  # without a line width: the bar as asked
