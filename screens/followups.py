@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +30,23 @@ def by_caseworker(rows: list[FollowupRow]) -> list[tuple[str, list[FollowupRow]]
     return [(who, list(items)) for who, items in groupby(ordered, key=lambda f: f.responsible)]
 
 
+def workers_line(groups: list[tuple[str, list[FollowupRow]]], room: int) -> str:
+    """Follow-ups per caseworker in about `room` characters: everyone when they fit, else those with most
+    overdue first and how many more."""
+    counted = [(who or "(ingen rådgiver)", len(items), sum(f.overdue for f in items)) for who, items in groups]
+    parts = [f"{who}: {n}" + (f" ({late} overskredet)" if late else "") for who, n, late in counted]
+    if len("  ·  ".join(parts)) <= room:
+        return "  ·  ".join(parts)
+    ranked = [parts[i] for i in sorted(range(len(counted)), key=lambda i: (-counted[i][2], -counted[i][1], counted[i][0]))]
+    shown: list[str] = []
+    for part in ranked:
+        rest = f"  ·  og {len(ranked) - len(shown) - 1} andre rådgivere (se tabellen)"
+        if len("  ·  ".join([*shown, part]) + rest) > room:
+            break
+        shown.append(part)
+    return "  ·  ".join(shown) + f"{'  ·  ' if shown else ''}og {len(ranked) - len(shown)} andre rådgivere (se tabellen)"
+
+
 class FollowupsScreen(Screen[None]):
     """Every follow-up not yet done, grouped by the responsible caseworker, overdue first in each group."""
 
@@ -39,7 +57,7 @@ class FollowupsScreen(Screen[None]):
     ]
     DEFAULT_CSS = """
     FollowupsScreen #followups-title { text-style: bold; color: $primary; padding: 1 1 0 1; }
-    FollowupsScreen #followups-workers { padding: 0 1; color: $text-muted; }
+    FollowupsScreen #followups-workers { padding: 0 1; color: $text-muted; max-height: 3; }
     FollowupsScreen DataTable { height: 1fr; margin: 1; }
     """
 
@@ -94,13 +112,11 @@ class FollowupsScreen(Screen[None]):
         self.query_one("#followups-title", Static).update(
             f"{len(self.rows)} opfølgninger venter · {overdue} er overskredet · {scope}")
         groups = by_caseworker(shown)
-        self.query_one("#followups-workers", Static).update("  ·  ".join(
-            f"{who or '(ingen rådgiver)'}: {len(items)}" + (f" ({n} overskredet)" if (n := sum(f.overdue for f in items)) else "")
-            for who, items in groups))
+        self.query_one("#followups-workers", Static).update(workers_line(groups, 2 * (self.size.width - 2) - 12))
         table = self.query_one(DataTable)
         table.clear()
         for who, items in groups:
-            for n, f in enumerate(items):
-                table.add_row((who or "–") if n == 0 else "", f"{f.due:%d-%m-%Y}",
-                              "⚠ OVERSKREDET" if f.overdue else "kommende", f.case_ref, f.label,
-                              "; ".join(f.legal), key=str(f.id))
+            for n, f in enumerate(items):  # Text, not markup: a label may hold brackets, and parsing costs
+                table.add_row(*map(Text, ((who or "–") if n == 0 else "", f"{f.due:%d-%m-%Y}",
+                                          "⚠ OVERSKREDET" if f.overdue else "kommende", f.case_ref, f.label,
+                                          "; ".join(f.legal))), key=str(f.id))
