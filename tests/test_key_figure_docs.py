@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_document_is_generated_from_the_definitions() -> None:
-    assert (ROOT / "docs" / "key-figures.md").read_text(encoding="utf-8") == document()
+    written = (ROOT / "docs" / "key-figures.md").read_text(encoding="utf-8")
+    assert written == document(), "regenerate it: python docs/make_key_figures.py"
 
 
 def test_every_defined_figure_is_computed() -> None:

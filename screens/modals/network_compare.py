@@ -60,21 +60,23 @@ class NetworkCompareDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         """Columns, then the first comparison."""
         self.query_one(DataTable).add_columns("Ændring", "Person", "Hvad")
-        self.compare()
+        self.compare_chosen()
 
     @on(Select.Changed)
     def chosen(self) -> None:
         """Compare again when either meeting changes."""
         if self.is_mounted:
-            self.compare()
+            self.compare_chosen()
+
+    def compare_chosen(self) -> None:
+        """Compare the two meetings chosen (read here, on the event loop; the database in a thread)."""
+        self.compare(str(self.query_one("#before", Select).value), str(self.query_one("#after", Select).value))
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def compare(self) -> None:
+    def compare(self, before: str, after: str) -> None:
         """The comparison, read in a thread."""
         from visitation.services import network_diff
 
-        before = str(self.query_one("#before", Select).value)
-        after = str(self.query_one("#after", Select).value)
         try:
             found = network_diff.diff(self.app.db, self.case_ref, before, None if after == NOW else after)  # type: ignore[attr-defined]
         except VisitationError as exc:

@@ -63,7 +63,3 @@ def document() -> str:
     for f in FIGURES:
         lines += [f"## {f.label} (`{f.key}`)", "", f.formula[0].upper() + f.formula[1:] + ".", ""]
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(document(), end="")

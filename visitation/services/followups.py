@@ -14,10 +14,14 @@ from visitation.services.views import FollowupRow
 from visitation.store.models import Case, Decision, Followup
 
 
+def replaced():  # type: ignore[no-untyped-def]
+    """SQL: the ids of the decisions a correction replaced."""
+    return select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None))
+
+
 def active():  # type: ignore[no-untyped-def]
     """Follow-ups still due: their decision not replaced by a correction, and not made moot by a later one."""
-    replaced = select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None))
-    return col(Followup.decision_id).not_in(replaced) & col(Followup.superseded_by_id).is_(None)
+    return col(Followup.decision_id).not_in(replaced()) & col(Followup.superseded_by_id).is_(None)
 
 
 def row(f: Followup, ref: str, today: dt.date) -> FollowupRow:

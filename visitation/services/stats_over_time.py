@@ -17,6 +17,7 @@ from sqlalchemy import String, case, cast, exists
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
+from visitation.services.followups import replaced
 from visitation.store.models import Case, Decision, DocketItem, Meeting
 from visitation.store.timecalc import days_after, month_of, seconds_between, step_below_in
 
@@ -44,7 +45,7 @@ def midnight(day: dt.date, days_later: int = 0) -> dt.datetime:
 
 def standing() -> Any:
     """Decisions not replaced by a correction."""
-    return col(Decision.id).not_in(select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None)))
+    return col(Decision.id).not_in(replaced())
 
 
 def moving() -> list[Any]:
