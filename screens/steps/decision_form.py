@@ -9,18 +9,19 @@ from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from screens.widgets.marks import MarkedSelectionList
 from screens.messages import CaseBundle
-from visitation.domain.decision import CONSENT_LABELS, DATE_FIELDS, OUTCOME_LABELS
+from visitation.domain.decision import CONSENT_LABELS, OUTCOME_LABELS
 
 TEXT_AREAS = ("child_view", "parents_view", "rationale")
 INPUTS = ("purpose", "duration", "start", "investigation_since", "goals", "child_view_how", "dissent")
 LABELS = {
     "outcome": "Udfald", "step": "Trin", "interventions": "Indsatser (mellemrum vælger)", "purpose": "Formål",
     "duration": "Forventet varighed", "start": "Startdato (ÅÅÅÅ-MM-DD)",
-    "investigation_since": "Børnefaglig undersøgelse (BL § 20) i gang siden (ÅÅÅÅ-MM-DD; tom hvis ingen)", "goals": "Mål",
+    "investigation_since": "Børnefaglig undersøgelse i gang siden (BL § 20)", "goals": "Mål",
     "child_view": "Barnets synspunkt (eller hvorfor det ikke kunne indhentes)",
     "child_view_how": "Hvordan og hvornår barnets synspunkt er indhentet", "parents_view": "Forældrenes synspunkt",
     "consent": "Forældrenes samtykke", "dissent": "Dissens", "rationale": "Begrundelse",
 }
+PLACEHOLDERS = {"start": "ÅÅÅÅ-MM-DD", "investigation_since": "ÅÅÅÅ-MM-DD (tom: ingen kører)"}
 ORDER = ("outcome", "step", "interventions", "purpose", "duration", "start", "investigation_since", "goals", "child_view",
          "child_view_how", "parents_view", "consent", "dissent", "rationale")
 
@@ -55,7 +56,7 @@ def fields(bundle: CaseBundle) -> ComposeResult:
         elif name in TEXT_AREAS:
             yield TextArea(id=name, soft_wrap=True, classes="field-text")
         else:
-            yield Input(id=name, placeholder="ÅÅÅÅ-MM-DD" if name in DATE_FIELDS else "", compact=True,
+            yield Input(id=name, placeholder=PLACEHOLDERS.get(name, ""), compact=True,
                         select_on_focus=False)  # typing into a filled field must never replace it
 
 
