@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,9 +12,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.messages import LoadFailed, MeetingLoaded
+from screens.modals.confirm import ConfirmDialog
 from screens.modals.forms import ReasonDialog
 from screens.widgets.timer import elapsed_text
 from visitation.services.views import DocketRow, MeetingRow
+
+if TYPE_CHECKING:
+    from visitation.services.decisions import CurrentDecision
 
 STATE = {"waiting": "venter", "in_progress": "i gang", "decided": "besluttet", "postponed": "udsat",
          "referred": "indstillet til BUU"}
@@ -193,16 +197,38 @@ class DocketScreen(Screen[None]):
             self.app.export_minutes(self.meeting.ref)  # type: ignore[attr-defined]
 
     def action_postpone(self) -> None:
-        """Postpone the selected case: recorded as a decision with its reason, so the minutes say so."""
+        """Postpone the selected case: recorded as a decision with its reason, so the minutes say so. A case
+        decided at this meeting is postponed only when the chair confirms replacing that decision."""
         row = self.selected()
-        if row is None or self.meeting is None:
-            return
-        meeting = self.meeting.ref
+        if row is not None and self.meeting is not None:
+            self.find_decision(self.meeting.ref, row)
+
+    @work(thread=True, exit_on_error=False, group="docket-write")
+    def find_decision(self, meeting: str, row: DocketRow) -> None:
+        """The decision in force for the case at the meeting (what postponing would replace), then ask."""
+        from visitation.services import decisions
+
+        found = decisions.current(self.app.db, row.case_ref, meeting)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.ask_postpone, meeting, row, found)
+
+    def ask_postpone(self, meeting: str, row: DocketRow, found: CurrentDecision | None) -> None:
+        """Ask for the reason; first, if a decision would be replaced, whether to replace it."""
+        supersedes = found.id if found is not None else None
 
         def reason_given(reason: object) -> None:
             if isinstance(reason, str):
-                self.write(lambda db: _postpone(db, meeting, row, reason))
-        self.app.push_screen(ReasonDialog(f"Hvorfor udsættes sag {row.case_ref}?"), reason_given)
+                self.write(lambda db: _postpone(db, meeting, row, reason, supersedes))
+
+        def ask_reason(yes: bool | None = True) -> None:
+            if yes:
+                self.app.push_screen(ReasonDialog(f"Hvorfor udsættes sag {row.case_ref}?"), reason_given)
+        if found is None:
+            ask_reason()
+            return
+        self.app.push_screen(ConfirmDialog(
+            f"Sag {row.case_ref} har allerede en låst beslutning", f"Udsættelse erstatter {found} på {meeting}: "
+            "trin, opfølgninger og referat ændres. Den gamle beslutning bevares i historikken.\n\n"
+            "Esc beholder beslutningen.", "Erstat med udsættelse"), ask_reason)
 
     @work(thread=True, exit_on_error=False, group="docket-write")
     def write(self, call) -> None:  # type: ignore[no-untyped-def]
@@ -222,9 +248,9 @@ def _move(db, meeting: str, case: str, delta: int) -> None:  # type: ignore[no-u
     meetings.move(db, meeting, case, delta)
 
 
-def _postpone(db, meeting: str, row: DocketRow, reason: str) -> None:  # type: ignore[no-untyped-def]
+def _postpone(db, meeting: str, row: DocketRow, reason: str, supersedes: int | None) -> None:  # type: ignore[no-untyped-def]
     from visitation.domain.decision import DecisionDraft, Outcome
     from visitation.services import decisions
 
     decisions.record(db, row.case_ref, meeting, DecisionDraft(
-        outcome=Outcome.POSTPONED, step=row.step, interventions=(), rationale=reason))
+        outcome=Outcome.POSTPONED, step=row.step, interventions=(), rationale=reason), supersedes)

@@ -33,6 +33,10 @@ class RuleViolation(InvalidInput):
         super().__init__(f"Beslutningen bryder reglerne: {text}")
 
 
+class DecisionExists(InvalidInput):
+    """A decision would replace the one in force without naming it (`--supersedes`): exit 2, nothing written."""
+
+
 class Conflict(VisitationError):
     """Someone else saved the same record first; nothing was overwritten."""
 

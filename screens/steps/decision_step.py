@@ -216,20 +216,27 @@ class DecisionStep(StepPane):
                         severity="error", timeout=15)
             return
 
+        replaced = self.current_decision() if self.correcting else None
+        supersedes = replaced.id if replaced is not None else None
+
         def answered(yes: bool | None) -> None:
             if yes:
-                self.record(draft)
-        self.app.push_screen(ConfirmDialog("Bekræft beslutningen", decision_summary(self.bundle, draft)), answered)  # type: ignore[arg-type]
+                self.record(draft, supersedes)
+        body = decision_summary(self.bundle, draft)  # type: ignore[arg-type]
+        if replaced is not None:
+            body = f"Erstatter beslutning {replaced.id} ({replaced.created_by}). Den gamle bevares i historikken.\n\n{body}"
+        title = f"Bekræft rettelsen af beslutning {supersedes}" if replaced is not None else "Bekræft beslutningen"
+        self.app.push_screen(ConfirmDialog(title, body), answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="record")
-    def record(self, draft: DecisionDraft) -> None:
-        """Record the decision; a broken rule is shown, nothing is written."""
+    def record(self, draft: DecisionDraft, supersedes: int | None = None) -> None:
+        """Record the decision (replacing `supersedes`, the one confirmed); a refusal is shown, nothing written."""
         from visitation.errors import VisitationError
         from visitation.services import decisions
 
         b = self.bundle
         try:
-            done = decisions.record(self.db, b.case.ref, b.meeting.ref, draft)  # type: ignore[union-attr]
+            done = decisions.record(self.db, b.case.ref, b.meeting.ref, draft, supersedes)  # type: ignore[union-attr]
         except VisitationError as exc:
             self.app.call_from_thread(self.app.notify, exc.message, title="Ikke gemt", severity="error", timeout=15)
             return

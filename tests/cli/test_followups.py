@@ -1,4 +1,4 @@
-"""`followups [--overdue|--due-before|--caseworker]` and `followup done [--step]`."""
+"""`followups [--overdue|--due-before|--caseworker]` and `followup done [--next] [--propose-step]`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tests.cli.helpers import (
     decide_args,
     fails,
     fingerprint,
+    meeting,
     ok,
     out_id,
     pending,
@@ -154,42 +155,35 @@ def test_done_removes_it_from_the_list(cli: Cli, tmp_path: Path) -> None:
     assert fingerprint(cli) == before
 
 
-def test_done_with_a_step_moves_the_case_down(cli: Cli, tmp_path: Path) -> None:
+def test_a_followup_proposes_a_step_change_for_the_next_meeting(cli: Cli, tmp_path: Path) -> None:
     _setup(cli, tmp_path)
     [item] = [f for f in pending(cli) if f["case_ref"] == "S-SUPPORT"]
     before = as_json(cli("case", "show", "S-SUPPORT", "--json"))
     assert before["step"] == 3 and len(before["decisions"]) == 1
 
-    # Up the staircase is for the meeting, not for a follow-up; nothing is written.
+    # --step is gone (a follow-up never moves a child); an unknown step is refused; nothing is written.
     prints = fingerprint(cli)
-    assert "visitation decide" in fails(
-        cli("followup", "done", str(item["id"]), "--note", "x", "--step", "4")
-    )
-    assert "trin 9" in fails(cli("followup", "done", str(item["id"]), "--note", "x", "--step", "9"))
+    assert "visitation decide" in fails(cli("followup", "done", str(item["id"]), "--note", "x", "--step", "2"))
+    assert "trin 9" in fails(cli("followup", "done", str(item["id"]), "--note", "x", "--propose-step", "9"))
+    assert "--next" in fails(cli("followup", "done", str(item["id"]), "--note", "x", "--next", "snart"))
     assert fingerprint(cli) == prints
 
-    ok(cli("followup", "done", str(item["id"]), "--note", "Familien klarer sig", "--step", "2"))
+    upcoming = meeting(cli, (TODAY + dt.timedelta(days=7)).isoformat())
+    result = cli("followup", "done", str(item["id"]), "--note", "Familien klarer sig", "--propose-step", "2",
+                 "--next", "6w")
+    assert out_id(result) == item["id"]
+    assert "dagsordenen" in result.stderr
     after = as_json(cli("case", "show", "S-SUPPORT", "--json"))
-    assert after["step"] == 2
-    old, new = after["decisions"]
-    assert old["id"] == before["decisions"][0]["id"]
-    assert (new["step_before"], new["step"], new["outcome"]) == (3, 2, "changed")
-    assert new["start"] == TODAY.isoformat() and "Familien klarer sig" in new["rationale"]
-    # The support on the new step or below continues; the step-3 intervention ends.
-    assert new["interventions"] == ["konsulentbistand"]
-    # The move is a decision like any other: the law's first follow-up within 3 months.
+    assert after["step"] == 3 and len(after["decisions"]) == 1
+    assert after["proposal"]["step"] == 2 and "Familien klarer sig" in after["proposal"]["rationale"]
+    docket = as_json(cli("meeting", "show", str(upcoming), "--json"))["docket"]
+    assert [d["case_ref"] for d in docket] == ["S-SUPPORT"]
+    # The measure goes on: the next follow-up at the cadence agreed now (BL § 95).
     [next_one] = [f for f in pending(cli) if f["case_ref"] == "S-SUPPORT"]
-    assert next_one["decision_id"] == new["id"] and next_one["kind"] == "first"
-    assert 89 <= (dt.date.fromisoformat(next_one["due"]) - TODAY).days <= 92
-    assert item["id"] not in {f["id"] for f in pending(cli)}
+    assert next_one["kind"] == "loebende" and next_one["due"] == (TODAY + dt.timedelta(weeks=6)).isoformat()
     log = as_json(cli("audit", "S-SUPPORT", "--json"))
-    moved, last = log[-3], log[-2]  # the last is the read by `case show` above
-    assert (last["action"], last["entity"], last["entity_id"]) == ("update", "followup", item["id"])
-    # The move is logged as a decision, like `decide`.
-    assert (moved["action"], moved["entity"], moved["entity_id"]) == ("decide", "decision", new["id"])
-    assert "trin 3 → 2" in moved["detail"]
-    figures = as_json(cli("stats", "--json"))
-    assert (figures["moves_down"], figures["moves_up"]) == (1, 1)  # 3 → 2 here; 3 → 5 for K-PLACED
+    assert "decide" not in {e["action"] for e in log[len(log) - 6:]}
+    assert any(e["entity"] == "proposal" and "trin 3 → 2" in e["detail"] for e in log)
 
 
 PLACEMENT_ONLY = {
@@ -201,15 +195,17 @@ PLACEMENT_ONLY = {
 }
 
 
-def test_moving_a_placed_child_home_retires_the_placement_followups(
+def test_moving_a_placed_child_home_at_a_meeting_retires_the_placement_followups(
     cli: Cli, tmp_path: Path
 ) -> None:
     _setup(cli, tmp_path)
-    first = next(f for f in pending(cli) if f["case_ref"] == "K-PLACED")
-    ok(cli("followup", "done", str(first["id"]), "--note", "Hjemgivet", "--step", "3"))
+    later = meeting(cli, (TODAY + dt.timedelta(days=7)).isoformat())
+    ok(cli("meeting", "add-case", str(later), "K-PLACED"))
+    ok(cli(*decide_args("K-PLACED", later, step=3, interventions=["familiebehandling"], start=TODAY.isoformat(),
+                        alternatives=[LOWER])))
     assert as_json(cli("case", "show", "K-PLACED", "--json"))["step"] == 3
     left = {f["kind"] for f in pending(cli) if f["case_ref"] == "K-PLACED"}
-    assert not left & PLACEMENT_ONLY, left
+    assert left and not left & PLACEMENT_ONLY, left
 
 
 def test_a_running_investigation_gets_its_four_months(cli: Cli, tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from visitation.domain.decision import Consent, Outcome
-from visitation.errors import InvalidInput, RuleViolation
+from visitation.domain.decision import Consent, DecisionDraft, Outcome
+from visitation.errors import DecisionExists, InvalidInput, RuleViolation
 from visitation.services import audit, cases, decisions, followups, meetings
 from visitation.services.db import Db
 from tests.services.helpers import counts, placement
@@ -50,13 +50,42 @@ def test_no_consent_can_only_be_referred(demo_db: Db) -> None:
 
 def test_a_correction_supersedes_and_retires_old_followups(demo_db: Db) -> None:
     first = decisions.record(demo_db, CASE, MEETING, placement())
-    second = decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2027, 1, 4)))
+    second = decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2027, 1, 4)), supersedes=first.id)
     assert second.supersedes_id == first.id
     pending = followups.pending(demo_db)
     assert {f.decision_id for f in pending if f.case_ref == CASE} == {second.id}
     shown = cases.show(demo_db, CASE)
     assert [d.superseded for d in shown.decisions] == [True, False]
     assert shown.decisions[1].step_before == 3
+
+
+def test_a_second_decision_without_supersedes_names_the_one_in_force_and_writes_nothing(demo_db: Db) -> None:
+    first = decisions.record(demo_db, CASE, MEETING, placement())
+    before = counts(demo_db)
+    with pytest.raises(DecisionExists, match=f"beslutning {first.id} .*--supersedes {first.id}"):
+        decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2027, 1, 4)))
+    assert counts(demo_db) == before
+
+
+def test_a_stale_supersedes_is_refused_naming_the_decision_now_in_force(demo_db: Db) -> None:
+    first = decisions.record(demo_db, CASE, MEETING, placement())
+    second = decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2027, 1, 4)), supersedes=first.id)
+    before = counts(demo_db)
+    with pytest.raises(DecisionExists, match=f"den gældende er nu beslutning {second.id}"):
+        decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2027, 2, 1)), supersedes=first.id)
+    with pytest.raises(DecisionExists, match="ingen beslutning"):
+        decisions.record(demo_db, "2026-0104", MEETING, placement(), supersedes=first.id)
+    assert counts(demo_db) == before
+    assert decisions.current(demo_db, CASE, MEETING).id == second.id  # type: ignore[union-attr]
+
+
+def test_postponing_a_placed_case_puts_the_child_back_where_the_meeting_found_it(demo_db: Db) -> None:
+    placed = decisions.record(demo_db, CASE, MEETING, placement())
+    assert cases.show(demo_db, CASE).step == 5
+    decisions.record(demo_db, CASE, MEETING, DecisionDraft(outcome=Outcome.POSTPONED, step=5, rationale="Udsat"),
+                     supersedes=placed.id)
+    assert cases.show(demo_db, CASE).step == 3
+    assert [f for f in followups.pending(demo_db) if f.case_ref == CASE] == []
 
 
 def test_case_must_be_on_the_docket(demo_db: Db) -> None:
@@ -78,22 +107,36 @@ def test_preview_shows_violations_and_dates_without_writing(demo_db: Db) -> None
     assert counts(demo_db) == before
 
 
-def test_followup_done_moves_down_as_a_decision(demo_db: Db) -> None:
+def test_a_followup_proposes_a_step_change_and_never_moves_the_child(demo_db: Db) -> None:
     decisions.record(demo_db, CASE, MEETING, placement())
     first = followups.pending(demo_db)[0]
-    followups.done(demo_db, first.id, "Går godt; hjemgivelse forberedes", step=3, today=dt.date(2027, 3, 1))
+    done = followups.done(demo_db, first.id, "Går godt; hjemgivelse forberedes", propose_step=3,
+                          today=dt.date(2026, 12, 2))
     shown = cases.show(demo_db, CASE)
-    assert shown.step == 3
-    assert shown.decisions[-1].outcome == "changed" and shown.decisions[-1].step_before == 5
+    assert shown.step == 5 and len(shown.decisions) == 1
+    assert shown.proposal is not None and shown.proposal.step == 3 and "hjemgivelse" in shown.proposal.rationale
+    assert done.proposed_at == "VM-2026-12-08"
+    assert CASE in {d.case_ref for d in meetings.show(demo_db, "VM-2026-12-08").docket}
     assert first.id not in {f.id for f in followups.pending(demo_db)}
 
 
-def test_followup_cannot_move_up(demo_db: Db) -> None:
+def test_a_followup_sets_the_next_one_at_the_cadence_agreed(demo_db: Db) -> None:
+    decisions.record(demo_db, CASE, MEETING, placement())
+    first = followups.pending(demo_db)[0]
+    done = followups.done(demo_db, first.id, "Trives", next_in="6w", today=dt.date(2027, 1, 10))
+    assert done.next is not None and done.next.due == dt.date(2027, 2, 21)
+    assert done.next.decision_id == first.decision_id and done.next.legal[0].startswith("BL § 95")
+    assert done.next.id in {f.id for f in followups.pending(demo_db)}
+
+
+@pytest.mark.parametrize("options", [{"propose_step": 9}, {"propose_step": 5}, {"next_in": "6x"},
+                                     {"next_in": "0w"}, {"next_in": "30m"}])
+def test_a_bad_followup_option_writes_nothing(demo_db: Db, options: dict[str, object]) -> None:
     decisions.record(demo_db, CASE, MEETING, placement())
     first = followups.pending(demo_db)[0]
     before = counts(demo_db)
-    with pytest.raises(InvalidInput, match="visitationsmøde"):
-        followups.done(demo_db, first.id, "Det går skidt", step=6)
+    with pytest.raises(InvalidInput):
+        followups.done(demo_db, first.id, "Det går skidt", **options)  # type: ignore[arg-type]
     assert counts(demo_db) == before
 
 

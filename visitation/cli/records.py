@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,41 +16,23 @@ def decide(
     ctx: typer.Context,
     case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
     meeting: Annotated[str, typer.Option("--meeting", help="Mødets id eller reference.")],
-    outcome: Annotated[str, typer.Option("--outcome", help="approved | changed | rejected | postponed | referred")],
-    step: Annotated[int, typer.Option("--step", help="Det valgte trin.")],
-    intervention: Annotated[list[str] | None, typer.Option("--intervention", help="Indsats fra tilbudsviften (gentag).")] = None,
-    purpose: Annotated[str, typer.Option("--purpose", help="Formål.")] = "",
-    duration: Annotated[str, typer.Option("--duration", help="Forventet varighed.")] = "",
-    start: Annotated[str | None, typer.Option("--start", help="Startdato ÅÅÅÅ-MM-DD.")] = None,
-    rationale: Annotated[str, typer.Option("--rationale", help="Begrundelse.")] = "",
-    child_view: Annotated[str, typer.Option("--child-view", help="Barnets synspunkt (eller hvorfor det ikke kunne indhentes).")] = "",
-    child_view_how: Annotated[str, typer.Option("--child-view-how", help="Hvordan og hvornår barnets synspunkt er indhentet.")] = "",
-    parents_view: Annotated[str, typer.Option("--parents-view", help="Forældrenes synspunkt.")] = "",
-    consent: Annotated[str, typer.Option("--consent", help="yes | no | partial | unknown")] = "unknown",
-    alternative: Annotated[list[str] | None, typer.Option("--alternative", help="\"TRIN;INDSATS;rejected|not-relevant;BEGRUNDELSE\" (gentag).")] = None,
-    dissent: Annotated[str, typer.Option("--dissent", help="Dissens.")] = "",
-    investigation_since: Annotated[str | None, typer.Option(
-        "--investigation-since",
-        help="En børnefaglig undersøgelse (BL § 20) kører, begyndt ÅÅÅÅ-MM-DD: opfølgning, når den senest skal være færdig (4 måneder).")] = None,
+    supersedes: Annotated[int | None, typer.Option(
+        "--supersedes", help="Erstat sagens gældende beslutning på mødet (dens id); uden den afvises en ny.")] = None,
     as_json: Json = False,
+    **fields: Any,
 ) -> None:
     """Registrér mødets beslutning i en sag; skriver beslutningens id."""
-    from visitation.cli.parse import alternatives, choice
-    from visitation.domain.decision import Consent, DecisionDraft, Outcome
+    from visitation.cli.declared import draft_from_options
     from visitation.services import decisions
 
-    draft = DecisionDraft(
-        outcome=Outcome(choice(outcome, Outcome, "--outcome")), step=step, interventions=tuple(intervention or ()),
-        purpose=purpose, duration=duration, start=parse_date(start, "--start"), rationale=rationale,
-        child_view=child_view, child_view_how=child_view_how, parents_view=parents_view,
-        consent=Consent(choice(consent, Consent, "--consent")), dissent=dissent,
-        alternatives=alternatives(alternative or []),
-        investigation_since=parse_date(investigation_since, "--investigation-since"))
-    done = decisions.record(state(ctx).db(), case, meeting, draft)
+    draft = draft_from_options(fields)
+    done = decisions.record(state(ctx).db(), case, meeting, draft, supersedes=supersedes)
     if as_json:
         emit_json(done)
         return
     typer.echo(done.id)
+    if done.supersedes_id:
+        note(f"Erstatter beslutning {done.supersedes_id}.")
     for f in done.followups:
         note(f"Opfølgning {f.due.isoformat()}: {f.label}" + (f" ({', '.join(f.legal)})" if f.legal else ""))
 
@@ -79,16 +61,32 @@ def followup_done(
     ctx: typer.Context,
     followup: Annotated[int, typer.Argument(help="Opfølgningens id.")],
     note_: Annotated[str, typer.Option("--note", help="Hvad opfølgningen viste.")],
-    step: Annotated[int | None, typer.Option("--step", help="Flyt barnet til dette (lavere) trin.")] = None,
+    next_in: Annotated[str | None, typer.Option(
+        "--next", help="Næste opfølgning om: 2w, 6w, 3m … (BL § 95: løbende opfølgning).")] = None,
+    propose_step: Annotated[int | None, typer.Option(
+        "--propose-step", help="Foreslå trin N: sagen sættes på næste mødes dagsorden med forslaget.")] = None,
+    step: Annotated[int | None, typer.Option("--step", hidden=True)] = None,
 ) -> None:
-    """Marker en opfølgning som udført (evt. med flytning ned ad trappen)."""
+    """Registrér en udført opfølgning: hvad den viste, næste opfølgning og evt. et forslag om andet trin."""
+    from visitation.errors import InvalidInput
     from visitation.services import followups as service
 
-    row = service.done(state(ctx).db(), followup, note_, step)
-    typer.echo(row.id)
+    if step is not None:
+        raise InvalidInput("--step findes ikke længere: et trinskift besluttes på et møde (visitation decide); "
+                           "foreslå det med --propose-step")
+    done = service.done(state(ctx).db(), followup, note_, next_in=next_in, propose_step=propose_step)
+    typer.echo(done.followup.id)
+    if done.next:
+        note(f"Næste opfølgning {done.next.due.isoformat()} (id {done.next.id}).")
+    if done.proposed_step is not None:
+        note(f"Forslag om trin {done.proposed_step} er sat på dagsordenen for {done.proposed_at}." if done.proposed_at
+             else f"Forslag om trin {done.proposed_step} er registreret; intet møde er planlagt endnu "
+                  "(visitation meeting add-case MØDE SAG).")
 
 
 def register(app: typer.Typer) -> None:
     """Attach the top-level commands of this module."""
-    app.command("decide")(decide)
+    from visitation.cli.declared import with_decision_options
+
+    app.command("decide")(with_decision_options(decide))
     app.command("followups")(followups)

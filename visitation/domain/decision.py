@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from visitation.domain.dates import parse_day
 
@@ -58,25 +60,61 @@ class AlternativeDraft:
 
 
 @dataclass(frozen=True)
-class DecisionDraft:
-    """Everything the meeting decides about one case, before the rules have passed it."""
+class FieldSpec:
+    """How a decision field is asked for: its label (form, minutes), CLI option and help, and its kind.
 
-    outcome: Outcome
-    step: int
-    interventions: tuple[str, ...]
-    purpose: str = ""
-    duration: str = ""
-    start: date | None = None
-    rationale: str = ""
-    child_view: str = ""
-    child_view_how: str = ""
-    parents_view: str = ""
-    consent: Consent = Consent.UNKNOWN
-    dissent: str = ""
-    goals: str = ""
-    alternatives: tuple[AlternativeDraft, ...] = field(default=())
-    investigation_since: date | None = None
-    """The day a børnefaglig undersøgelse (BL § 20) running beside the decision began, if one does."""
+    Kinds: `choice` (one of an enum), `step`, `keys` (interventions), `line` (a short text), `text` (a
+    sentence or more), `lines` (one item a line; a repeatable option), `date`.
+    """
+
+    label: str
+    help: str
+    kind: str
+    option: str = ""
+    placeholder: str = ""
+    required: bool = False
+    """Whether `decide` must be given it (the form starts from a value)."""
+    stored: bool = True
+    """Whether the decision row keeps it (a column of the decision and of its row view)."""
+
+
+def _f(default: Any, label: str, help: str, kind: str, **spec: Any) -> Any:
+    return field(default=default, metadata={"spec": FieldSpec(label, help, kind, **spec)})
+
+
+@dataclass(frozen=True)
+class DecisionDraft:
+    """Everything the meeting decides about one case, before the rules have passed it.
+
+    This is the one declaration of a decision's fields: each field's metadata says how the CLI, the
+    TUI form, the row views and the minutes ask for and show it (`FieldSpec`).
+    """
+
+    outcome: Outcome = _f(Outcome.APPROVED, "Udfald", "approved | changed | rejected | postponed | referred",
+                          "choice", required=True)
+    step: int = _f(0, "Trin", "Det valgte trin.", "step", required=True)
+    interventions: tuple[str, ...] = _f((), "Indsatser (mellemrum vælger)", "Indsats fra tilbudsviften (gentag).",
+                                        "keys", option="--intervention")
+    purpose: str = _f("", "Formål", "Formål.", "line")
+    duration: str = _f("", "Forventet varighed", "Forventet varighed.", "line")
+    start: date | None = _f(None, "Startdato (ÅÅÅÅ-MM-DD)", "Startdato ÅÅÅÅ-MM-DD.", "date",
+                            placeholder="ÅÅÅÅ-MM-DD")
+    investigation_since: date | None = _f(
+        None, "Børnefaglig undersøgelse i gang siden (BL § 20)",
+        "En børnefaglig undersøgelse (BL § 20) kører, begyndt ÅÅÅÅ-MM-DD: opfølgning, når den senest skal være "
+        "færdig (4 måneder).", "date", placeholder="ÅÅÅÅ-MM-DD (tom: ingen kører)", stored=False)
+    goals: str = _f("", "Mål (ét pr. linje)", "Et mål for indsatsen (gentag).", "lines", option="--goal")
+    child_view: str = _f("", "Barnets synspunkt (eller hvorfor det ikke kunne indhentes)",
+                         "Barnets synspunkt (eller hvorfor det ikke kunne indhentes).", "text")
+    child_view_how: str = _f("", "Hvordan og hvornår barnets synspunkt er indhentet",
+                             "Hvordan og hvornår barnets synspunkt er indhentet.", "line")
+    parents_view: str = _f("", "Forældrenes synspunkt", "Forældrenes synspunkt.", "text")
+    consent: Consent = _f(Consent.UNKNOWN, "Forældrenes samtykke", "yes | no | partial | unknown", "choice")
+    dissent: str = _f("", "Dissens", "Dissens.", "line")
+    rationale: str = _f("", "Begrundelse", "Begrundelse.", "text")
+    alternatives: tuple[AlternativeDraft, ...] = _f(
+        (), "Alternativer", '"TRIN;INDSATS;rejected|not-relevant;BEGRUNDELSE" (gentag).', "alternatives",
+        option="--alternative", stored=False)
 
     @property
     def places_child(self) -> bool:
@@ -84,9 +122,24 @@ class DecisionDraft:
         return self.outcome in (Outcome.APPROVED, Outcome.CHANGED)
 
 
+def spec(name: str) -> FieldSpec:
+    """The declaration of one decision field."""
+    return SPECS[name]
+
+
+SPECS: dict[str, FieldSpec] = {f.name: f.metadata["spec"] for f in dataclasses.fields(DecisionDraft)}
+"""Every decision field in the order the form and the minutes show them."""
+
 MAX_TEXT = 20_000
 """The longest text a decision field holds (about eight pages): longer is a paste gone wrong, refused."""
-TEXT_FIELDS = ("purpose", "duration", "rationale", "child_view", "child_view_how", "parents_view", "dissent", "goals")
+TEXT_FIELDS = tuple(n for n, s in SPECS.items() if s.kind in ("line", "text", "lines"))
+STORED_FIELDS = tuple(n for n, s in SPECS.items() if s.stored)
+"""The fields a decision row keeps, as the draft has them (the row adds who, when, the step before …)."""
+
+
+def resulting_step(outcome: str, step: int, step_before: int) -> int:
+    """Where a decision leaves the child: the chosen step if it puts the child there, else where it was."""
+    return step if outcome in (Outcome.APPROVED, Outcome.CHANGED) else step_before
 
 
 def too_long(draft: DecisionDraft) -> str | None:
@@ -94,12 +147,12 @@ def too_long(draft: DecisionDraft) -> str | None:
     return next((name for name in TEXT_FIELDS if len(getattr(draft, name)) > MAX_TEXT), None)
 
 
-FORM_FIELDS = ("outcome", "step", "interventions", "purpose", "duration", "start", "investigation_since", "goals",
-               "rationale", "child_view", "child_view_how", "parents_view", "consent", "dissent")
+FORM_FIELDS = tuple(n for n, s in SPECS.items() if s.kind != "alternatives")
 """The fields of the decision form, saved one by one as they change."""
 
 
-DATE_FIELDS = {"start": "Startdato", "investigation_since": "Børnefaglig undersøgelse i gang siden"}
+DATE_FIELDS = {n: s.label.removesuffix(" (ÅÅÅÅ-MM-DD)").removesuffix(" (BL § 20)")
+               for n, s in SPECS.items() if s.kind == "date"}
 """The decision form's date fields, as the form labels them."""
 
 
@@ -117,20 +170,23 @@ def date_problems(fields: dict[str, object]) -> list[str]:
             if isinstance(fields.get(name), str) and str(fields[name]).strip() and _day_field(fields, name) is None]
 
 
+def _form_value(name: str, kind: str, default: Any, value: object) -> Any:
+    """One saved form value as the draft holds it; anything unreadable is the field's default ('missing')."""
+    if kind == "choice":
+        choices = type(default)
+        return choices(value) if isinstance(value, str) and value in tuple(choices) else default
+    if kind == "step":
+        return value if isinstance(value, int) and not isinstance(value, bool) else default
+    if kind == "keys":
+        return tuple(i for i in value if isinstance(i, str)) if isinstance(value, list) else ()
+    if kind == "date":
+        return _day_field({name: value}, name)
+    return value if isinstance(value, str) else default
+
+
 def draft_from_fields(fields: dict[str, object], current_step: int) -> DecisionDraft:
     """The decision form's saved fields as a draft; blanks and unparsable values become 'missing'."""
-    def text(name: str) -> str:
-        value = fields.get(name)
-        return value if isinstance(value, str) else ""
-
-    step = fields.get("step")
-    interventions = fields.get("interventions")
-    return DecisionDraft(
-        outcome=Outcome(text("outcome")) if text("outcome") in tuple(Outcome) else Outcome.APPROVED,
-        step=step if isinstance(step, int) else current_step,
-        interventions=tuple(i for i in interventions if isinstance(i, str)) if isinstance(interventions, list) else (),
-        purpose=text("purpose"), duration=text("duration"), start=_day_field(fields, "start"),
-        rationale=text("rationale"), child_view=text("child_view"), child_view_how=text("child_view_how"),
-        parents_view=text("parents_view"),
-        consent=Consent(text("consent")) if text("consent") in tuple(Consent) else Consent.UNKNOWN,
-        dissent=text("dissent"), goals=text("goals"), investigation_since=_day_field(fields, "investigation_since"))
+    defaults = {f.name: f.default for f in dataclasses.fields(DecisionDraft)}
+    defaults["step"] = current_step
+    values = {name: _form_value(name, SPECS[name].kind, defaults[name], fields.get(name)) for name in FORM_FIELDS}
+    return DecisionDraft(**values)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visitation.domain.network import SECTOR_LABELS, changes, person_order
-from visitation.domain.privacy import Privacy, Scrubber
+from visitation.domain.privacy import Scrubber
 from visitation.minutes.model import Network, Person
 
 if TYPE_CHECKING:
     from visitation.services.minutes_data import CaseData
-    from visitation.services.views import NetworkRow
 
 VALENCE_LABELS = {"resource": "ressource", "concern": "bekymring", "both": "både ressource og bekymring"}
 def network(c: CaseData, scrub: Scrubber) -> Network:

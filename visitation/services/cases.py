@@ -12,12 +12,12 @@ from visitation.domain.casefile import Child as ChildData
 from visitation.domain.privacy import Privacy, Scrubber, age_facts, age_on
 from visitation.errors import InvalidInput
 from visitation.services import audit, lookup, trajectory
+from visitation.services.rows import (alternative_rows, assessment_row, decision_rows,
+                                      network_rows)
 from visitation.services.db import Db, profile_for, remember_profile
-from visitation.services.views import (AlternativeRow, AssessmentRow, CaseDetail, CaseRow,
-                                       DecisionRow, FollowupRow, NetworkChanges, NetworkRow, ProposalView)
+from visitation.services.views import CaseDetail, CaseRow, NetworkChanges, ProposalView
 from visitation.store import search as search_index
-from visitation.store.models import (Alternative, Assessment, Case, Child, Decision, Followup,
-                                     NetworkMember, Proposal)
+from visitation.store.models import Assessment, Case, Child, Decision, Proposal
 
 
 def search_text(ref: str, child: ChildData | Child, caseworker: str, school: str) -> str:
@@ -162,60 +162,6 @@ def show(db: Db, ident: str) -> CaseDetail:
         case = lookup.case(session, ident)
         audit.log(session, db, "read", case.id, "case", case.id)
         return detail(session, case)
-
-
-def assessment_row(a: Assessment, zone_label: dict[int, str]) -> AssessmentRow:
-    """An assessment as plain data."""
-    return AssessmentRow(id=a.id, date=a.date, zone=a.zone, zone_label=zone_label.get(a.zone, ""),  # type: ignore[arg-type]
-                         axis=a.axis, rater=a.rater, role=a.role, protective=list(a.protective),
-                         risk=list(a.risk), note=a.note, consensus=a.consensus)
-
-
-def network_rows(session: Session, case_id: int) -> list[NetworkRow]:
-    """The current network map of a case (people not removed)."""
-    rows = session.exec(select(NetworkMember).where(NetworkMember.case_id == case_id,
-                                                    col(NetworkMember.removed_at).is_(None))
-                        .order_by(col(NetworkMember.ring), col(NetworkMember.id))).all()
-    return [network_row(m) for m in rows]
-
-
-def network_row(m: NetworkMember) -> NetworkRow:
-    """A network person as plain data."""
-    return NetworkRow(id=m.id, name=m.name, relation=m.relation, sector=m.sector, ring=m.ring,  # type: ignore[arg-type]
-                      valence=m.valence, placement_candidate=m.placement_candidate, note=m.note,
-                      version=m.version)
-
-
-def alternative_rows(session: Session, case_id: int) -> list[AlternativeRow]:
-    """The alternatives considered on a case, lowest step first."""
-    rows = session.exec(select(Alternative).where(Alternative.case_id == case_id)
-                        .order_by(col(Alternative.step), col(Alternative.id))).all()
-    return [AlternativeRow(a.step, a.intervention, a.verdict, a.reason, a.id, a.version) for a in rows]  # type: ignore[arg-type]
-
-
-def decision_rows(session: Session, case_id: int) -> list[DecisionRow]:
-    """Every decision on a case, oldest first, each marked if a later one superseded it."""
-    from visitation.services.followups import row as followup_row
-
-    rows = session.exec(select(Decision).where(Decision.case_id == case_id).order_by(col(Decision.id))).all()
-    superseded = {d.supersedes_id for d in rows if d.supersedes_id}
-    planned: dict[int, list[FollowupRow]] = {}
-    today = dt.date.today()
-    for f in session.exec(select(Followup).where(Followup.case_id == case_id).order_by(col(Followup.due))):
-        planned.setdefault(f.decision_id, []).append(followup_row(f, "", today))
-    return [decision_row(d, d.id in superseded, planned.get(d.id, [])) for d in rows]  # type: ignore[arg-type]
-
-
-def decision_row(d: Decision, superseded: bool = False, followups: list[FollowupRow] | None = None) -> DecisionRow:
-    """A decision as plain data."""
-    return DecisionRow(
-        id=d.id, case_id=d.case_id, meeting_id=d.meeting_id, outcome=d.outcome,  # type: ignore[arg-type]
-        step_before=d.step_before, step=d.step, interventions=list(d.interventions),
-        legal_basis=list(d.legal_basis), law_version=d.law_version, purpose=d.purpose,
-        duration=d.duration, start=d.start, child_view=d.child_view, child_view_how=d.child_view_how,
-        parents_view=d.parents_view, consent=d.consent, dissent=d.dissent, rationale=d.rationale,
-        created_at=d.created_at, created_by=d.created_by, supersedes_id=d.supersedes_id,
-        superseded=superseded, alternatives=list(d.alternatives), followups=followups or [])
 
 
 def profile(db: Db, ident: str):  # type: ignore[no-untyped-def]

@@ -1,4 +1,9 @@
-"""Recording decisions: the rules of SPEC §3 checked, the decision chained, follow-ups planned, at once."""
+"""The one writer of decisions: the rules of SPEC §3 checked, the decision chained, follow-ups planned, at once.
+
+`record` is the only function that writes a decision row. `decide`, the TUI's ctrl+s, postponing on the
+docket — everything that decides — goes through it, so no decision is ever written past the rules, and
+none replaces another without saying which (`supersedes`).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,34 @@ from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, select
 
-from visitation.domain.decision import MAX_TEXT, AlternativeDraft, DecisionDraft, Outcome, too_long
+from visitation.domain.decision import (
+    MAX_TEXT,
+    OUTCOME_LABELS,
+    STORED_FIELDS,
+    AlternativeDraft,
+    DecisionDraft,
+    Outcome,
+    resulting_step,
+    too_long,
+)
 from visitation.domain.followups import PlannedFollowup, schedule
 from visitation.domain.profiles import Profile
 from visitation.domain.rules import Violation, check
-from visitation.errors import InvalidInput, RuleViolation
+from visitation.errors import DecisionExists, InvalidInput, RuleViolation
 from visitation.services import audit, drafts, lookup
-from visitation.services.cases import network_rows
 from visitation.services.db import Db, profile_for
+from visitation.services.rows import followup_row, network_rows, replaced
 from visitation.services.views import FollowupRow, jsonable
 from visitation.store import chain
-from visitation.store.models import (Alternative, Case, Decision, DocketItem, Followup, Meeting,
-                                     Participant)
+from visitation.store.models import (
+    Alternative,
+    Case,
+    Decision,
+    DocketItem,
+    Followup,
+    Meeting,
+    Participant,
+)
 
 DOCKET_STATE = {Outcome.POSTPONED: "postponed", Outcome.REFERRED: "referred"}
 
@@ -41,6 +62,21 @@ class Preview:
 
     violations: list[Violation]
     followups: list[PlannedFollowup]
+
+
+@dataclass(frozen=True)
+class CurrentDecision:
+    """The decision in force for a case at a meeting, as the TUI names it before replacing it."""
+
+    id: int
+    outcome: str
+    step: int
+    created_by: str
+    created_at: dt.datetime
+
+    def __str__(self) -> str:
+        label = OUTCOME_LABELS.get(Outcome(self.outcome), self.outcome).lower()
+        return f"beslutning {self.id} ({label}, trin {self.step}, {self.created_by})"
 
 
 def _check_new_alternatives(alternatives: tuple[AlternativeDraft, ...], profile: Profile) -> None:
@@ -77,31 +113,44 @@ def preview(db: Db, case_ident: str, draft: DecisionDraft) -> Preview:
         return Preview(check(full, profile), planned_for(full, profile))
 
 
-def record(db: Db, case_ident: str, meeting_ident: str | None, draft: DecisionDraft) -> Recorded:
-    """Record a decision in one transaction, or raise RuleViolation and write nothing."""
+def current(db: Db, case_ident: str, meeting_ident: str) -> CurrentDecision | None:
+    """The decision in force for a case at a meeting, if one is recorded (what a new one would replace)."""
+    with db.read() as session:
+        case, meeting = lookup.case(session, case_ident), lookup.meeting(session, meeting_ident)
+        found = _current_at(session, case, meeting)
+        return _named(found) if found else None
+
+
+def record(db: Db, case_ident: str, meeting_ident: str, draft: DecisionDraft,
+           supersedes: int | None = None) -> Recorded:
+    """Record a decision in one transaction, or raise and write nothing.
+
+    A case that already has a decision at this meeting gets a new one only when `supersedes` names that
+    decision; of two people deciding at once, the one whose transaction comes second is refused
+    (DecisionExists, naming the decision now in force).
+    """
     with db.write() as session:
         case = lookup.case(session, case_ident)
         meeting = _meeting_for(session, meeting_ident, case)
+        replaced = _replaced(session, case, meeting, supersedes)
         full, profile = complete(session, case, draft)
         violations = check(full, profile)
         if violations:
             raise RuleViolation(violations)
-        for alt in draft.alternatives:
-            session.add(Alternative(case_id=case.id, step=alt.step, intervention=alt.intervention,  # type: ignore[arg-type]
-                                    verdict=alt.verdict.value, reason=alt.reason))
-        decision = insert_decision(session, db, case, meeting, full, profile)
-        rows = plan_followups(session, case, decision, full, profile)
-        advance_case(session, case, meeting, full)
-        if meeting is not None:
-            drafts.discard(session, case.id, meeting.id)  # type: ignore[arg-type]
+        _add_alternatives(session, db, case, draft.alternatives)
+        step_before = replaced.step_before if replaced else case.current_step
+        decision = _insert(session, db, case, meeting, full, profile, replaced, step_before)
+        rows = _plan_followups(session, case, decision, full, profile)
+        _retire_moot(session, db, case, decision, profile)
+        _advance(session, case, meeting, decision)
+        drafts.discard(session, case.id, meeting.id)  # type: ignore[arg-type]
+        what = f"{full.outcome.value}, trin {decision.step_before} → {full.step}"
         audit.log(session, db, "decide", case.id, "decision", decision.id,
-                  f"{full.outcome.value}, trin {decision.step_before} → {full.step}")
+                  what + (f"; erstatter beslutning {replaced.id}" if replaced else ""))
         return Recorded(decision.id, case.ref, full.outcome.value, full.step, decision.supersedes_id, rows)  # type: ignore[arg-type]
 
 
-def _meeting_for(session: Session, ident: str | None, case: Case) -> Meeting | None:
-    if ident is None:
-        return None
+def _meeting_for(session: Session, ident: str, case: Case) -> Meeting:
     meeting = lookup.meeting(session, ident)
     if meeting.state == "closed":
         raise InvalidInput(f"--meeting: mødet {meeting.ref} er lukket")
@@ -113,25 +162,59 @@ def _meeting_for(session: Session, ident: str | None, case: Case) -> Meeting | N
     return meeting
 
 
-def insert_decision(session: Session, db: Db, case: Case, meeting: Meeting | None, d: DecisionDraft,
-            profile: Profile) -> Decision:
-    previous = session.exec(select(Decision).where(Decision.case_id == case.id, Decision.meeting_id ==
-                                                   (meeting.id if meeting else None))
-                            .order_by(col(Decision.id).desc())).first() if meeting else None
+def _current_at(session: Session, case: Case, meeting: Meeting) -> Decision | None:
+    """The newest decision of the case at the meeting that no later decision replaced."""
+    return session.exec(select(Decision).where(Decision.case_id == case.id, Decision.meeting_id == meeting.id,
+                                               col(Decision.id).not_in(replaced().where(Decision.case_id == case.id)))
+                        .order_by(col(Decision.id).desc())).first()
+
+
+def _named(d: Decision) -> CurrentDecision:
+    return CurrentDecision(d.id, d.outcome, d.step, d.created_by, d.created_at)  # type: ignore[arg-type]
+
+
+def _replaced(session: Session, case: Case, meeting: Meeting, supersedes: int | None) -> Decision | None:
+    """The decision the new one replaces, checked against the one in force: never a silent replacement."""
+    found = _current_at(session, case, meeting)
+    if found is None and supersedes is None:
+        return None
+    if found is None:
+        raise DecisionExists(f"--supersedes {supersedes}: sagen {case.ref} har ingen beslutning på {meeting.ref} "
+                             "at erstatte; udelad --supersedes")
+    if supersedes is None:
+        raise DecisionExists(f"sagen {case.ref} har allerede {_named(found)} på {meeting.ref}; "
+                             f"en ny erstatter den kun med --supersedes {found.id}")
+    if supersedes != found.id:
+        raise DecisionExists(f"--supersedes {supersedes}: den gældende er nu {_named(found)} på {meeting.ref}; "
+                             "se den, og erstat den med --supersedes "
+                             f"{found.id}, hvis det stadig er meningen")
+    return found
+
+
+def _add_alternatives(session: Session, db: Db, case: Case, alternatives: tuple[AlternativeDraft, ...]) -> None:
+    """The alternatives the decision adds to the case, each in the audit log."""
+    for alt in alternatives:
+        row = Alternative(case_id=case.id, step=alt.step, intervention=alt.intervention,  # type: ignore[arg-type]
+                          verdict=alt.verdict.value, reason=alt.reason)
+        session.add(row)
+        session.flush()
+        audit.log(session, db, "create", case.id, "alternative", row.id,
+                  f"trin {alt.step}, {alt.intervention}: {alt.verdict.value}")
+
+
+def _insert(session: Session, db: Db, case: Case, meeting: Meeting, d: DecisionDraft, profile: Profile,
+            replaced: Decision | None, step_before: int) -> Decision:
     legal = [c for k in d.interventions for c in profile.legal_basis(k)]
     if d.outcome is Outcome.REFERRED:
         legal += [profile.law.cite("bl-47"), profile.law.cite("bl-142")]
-    people = session.exec(select(Participant).where(Participant.meeting_id == meeting.id)).all() if meeting else []
+    people = session.exec(select(Participant).where(Participant.meeting_id == meeting.id)).all()
+    declared = {**{name: getattr(d, name) for name in STORED_FIELDS}, "outcome": d.outcome.value,
+                "consent": d.consent.value, "interventions": list(d.interventions)}
     row = Decision(
-        case_id=case.id, meeting_id=meeting.id if meeting else None,  # type: ignore[arg-type]
-        supersedes_id=previous.id if previous else None, outcome=d.outcome.value,
-        step_before=previous.step_before if previous else case.current_step, step=d.step,
-        interventions=list(d.interventions), legal_basis=list(dict.fromkeys(legal)),
+        **declared, case_id=case.id, meeting_id=meeting.id, supersedes_id=replaced.id if replaced else None,
+        step_before=step_before, legal_basis=list(dict.fromkeys(legal)),
         law_version=f"{profile.law.name}, {profile.law.version}", profile_key=profile.key,
-        profile_version=profile.version, purpose=d.purpose, duration=d.duration, start=d.start,
-        goals=d.goals, child_view=d.child_view, child_view_how=d.child_view_how,
-        parents_view=d.parents_view, consent=d.consent.value, dissent=d.dissent, rationale=d.rationale,
-        alternatives=[jsonable(a) for a in d.alternatives],
+        profile_version=profile.version, alternatives=[jsonable(a) for a in d.alternatives],
         network_snapshot=[jsonable(n) for n in network_rows(session, case.id)],  # type: ignore[arg-type]
         participants=[{"name": p.name, "role": p.role, "organisation": p.organisation, "present": p.present}
                       for p in people],
@@ -146,30 +229,44 @@ def planned_for(d: DecisionDraft, profile: Profile) -> list[PlannedFollowup]:
     return schedule(d.step, d.start if d.places_child else None, profile, d.investigation_since)
 
 
-def plan_followups(session: Session, case: Case, decision: Decision, d: DecisionDraft,
-          profile: Profile) -> list[FollowupRow]:
-    planned = planned_for(d, profile)
+def _plan_followups(session: Session, case: Case, decision: Decision, d: DecisionDraft,
+                    profile: Profile) -> list[FollowupRow]:
     today = dt.date.today()
     rows = []
-    for p in planned:
+    for p in planned_for(d, profile):
         row = Followup(decision_id=decision.id, case_id=case.id, due=p.due, kind=p.kind, label=p.label,  # type: ignore[arg-type]
                        legal=list(p.legal), responsible=case.caseworker)
         session.add(row)
         session.flush()
-        rows.append(FollowupRow(id=row.id, case_id=case.id, case_ref=case.ref, decision_id=decision.id,  # type: ignore[arg-type]
-                                due=p.due, kind=p.kind, label=p.label, legal=list(p.legal),
-                                responsible=case.caseworker, done_on=None, note="", overdue=p.due < today))
+        rows.append(followup_row(row, case.ref, today))
     return rows
 
 
-def advance_case(session: Session, case: Case, meeting: Meeting | None, d: DecisionDraft) -> None:
-    if d.places_child:
-        case.current_step = d.step
+def _retire_moot(session: Session, db: Db, case: Case, decision: Decision, profile: Profile) -> None:
+    """A decision that moves the child makes the earlier decisions' pending follow-ups moot (kept, marked);
+    a running investigation's deadline (BL § 20) stays."""
+    if decision.outcome not in (Outcome.APPROVED, Outcome.CHANGED) or decision.step == decision.step_before:
+        return
+    lasting = [r.kind for r in profile.law.followups if r.applies_to == "investigation"]
+    pending = session.exec(select(Followup).where(Followup.case_id == case.id, col(Followup.done_on).is_(None),
+                                                  col(Followup.superseded_by_id).is_(None),
+                                                  col(Followup.kind).not_in(lasting),
+                                                  Followup.decision_id != decision.id)).all()
+    for item in pending:
+        item.superseded_by_id, item.version = decision.id, item.version + 1
+        session.add(item)
+    if pending:
+        audit.log(session, db, "update", case.id, "followup", None,
+                  f"{len(pending)} opfølgninger bortfaldet ved beslutning {decision.id}")
+
+
+def _advance(session: Session, case: Case, meeting: Meeting, decision: Decision) -> None:
+    """The case follows its decision in force; the docket shows the outcome."""
+    case.current_step = resulting_step(decision.outcome, decision.step, decision.step_before)
     case.version += 1
     session.add(case)
-    if meeting is not None:
-        item = session.exec(select(DocketItem).where(DocketItem.meeting_id == meeting.id,
-                                                     DocketItem.case_id == case.id)).one()
-        item.state = DOCKET_STATE.get(d.outcome, "decided")
-        item.version += 1
-        session.add(item)
+    item = session.exec(select(DocketItem).where(DocketItem.meeting_id == meeting.id,
+                                                 DocketItem.case_id == case.id)).one()
+    item.state = DOCKET_STATE.get(Outcome(decision.outcome), "decided")
+    item.version += 1
+    session.add(item)

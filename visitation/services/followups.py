@@ -1,34 +1,35 @@
-"""Follow-ups: what is due and overdue, and marking one done (possibly moving the child)."""
+"""Follow-ups: what is due and overdue, and recording one done — what it found, the cadence from here,
+and, if the child should move, a proposal for the next meeting (a follow-up never moves a child itself)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from visitation.domain.decision import Consent, DecisionDraft, Outcome
+from visitation.domain.durations import Duration
 from visitation.errors import InvalidInput, NotFound
 from visitation.services import audit
 from visitation.services.db import Db, profile_for
+from visitation.services.meetings import put_on_docket
+from visitation.services.rows import active, followup_row, replaced
 from visitation.services.views import FollowupRow
-from visitation.store.models import Case, Decision, Followup
+from visitation.store.models import Case, Decision, DocketItem, Followup, Meeting, Proposal
+
+NEXT_KIND = "loebende"
+"""The kind of a follow-up whose date was agreed at the previous one (BL § 95: continuous follow-up)."""
 
 
-def replaced():  # type: ignore[no-untyped-def]
-    """SQL: the ids of the decisions a correction replaced."""
-    return select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None))
+@dataclass(frozen=True)
+class FollowupDone:
+    """A follow-up recorded as done, the next one it set, and where a proposed step change was put."""
 
-
-def active():  # type: ignore[no-untyped-def]
-    """Follow-ups still due: their decision not replaced by a correction, and not made moot by a later one."""
-    return col(Followup.decision_id).not_in(replaced()) & col(Followup.superseded_by_id).is_(None)
-
-
-def row(f: Followup, ref: str, today: dt.date) -> FollowupRow:
-    """A follow-up as plain data."""
-    return FollowupRow(id=f.id, case_id=f.case_id, case_ref=ref, decision_id=f.decision_id, due=f.due,  # type: ignore[arg-type]
-                       kind=f.kind, label=f.label, legal=list(f.legal), responsible=f.responsible,
-                       done_on=f.done_on, note=f.note, overdue=f.done_on is None and f.due < today)
+    followup: FollowupRow
+    next: FollowupRow | None = None
+    proposed_step: int | None = None
+    proposed_at: str | None = None
+    """The meeting whose docket the proposal was put on; None when no meeting is planned yet."""
 
 
 def pending(db: Db, *, due_before: dt.date | None = None, caseworker: str | None = None,
@@ -45,65 +46,83 @@ def pending(db: Db, *, due_before: dt.date | None = None, caseworker: str | None
         if caseworker:
             query = query.where(Followup.responsible == caseworker)
         found = session.exec(query.order_by(col(Followup.due), col(Followup.id))).all()
-        return [row(f, ref, today) for f, ref in found]
+        return [followup_row(f, ref, today) for f, ref in found]
 
 
-def done(db: Db, followup_id: int, note: str, step: int | None = None,
-         today: dt.date | None = None) -> FollowupRow:
-    """Mark a follow-up done; with `step`, record the move down the staircase as a decision."""
+def parse_cadence(text: str | None) -> Duration | None:
+    """`--next`: a cadence such as 6w or 3m (at most two years), or None when not given."""
+    if text is None:
+        return None
+    try:
+        cadence = Duration.parse(text)
+    except ValueError:
+        raise InvalidInput(f"--next: «{text[:20]}» er ikke et interval som 2w, 6w eller 3m") from None
+    if cadence.count == 0 or cadence.after(dt.date(2000, 1, 1)) > dt.date(2002, 1, 1):
+        raise InvalidInput("--next: intervallet skal være mellem 1 dag og 2 år")
+    return cadence
+
+
+def done(db: Db, followup_id: int, note: str, *, next_in: str | None = None, propose_step: int | None = None,
+         today: dt.date | None = None) -> FollowupDone:
+    """Record a follow-up done: its note, the next follow-up (`next_in`, e.g. 6w), and optionally a proposed
+    step change, which puts the case on the next meeting's docket. Nothing is written on bad input."""
     today = today or dt.date.today()
+    cadence = parse_cadence(next_in)
     if not note.strip():
         raise InvalidInput("--note: mangler")
     with db.write() as session:
-        f = session.get(Followup, followup_id)
-        if f is None:
-            raise NotFound(f"opfølgningen {followup_id} findes ikke")
-        if f.done_on is not None:
-            raise InvalidInput(f"opfølgningen {followup_id} er allerede udført ({f.done_on.isoformat()})")
-        case = session.get(Case, f.case_id)
-        assert case is not None
+        f, case = _open(session, followup_id)
         f.done_on, f.note, f.done_by, f.version = today, note.strip(), db.user, f.version + 1
-        if step is not None and step != case.current_step:
-            f.outcome_decision_id = _move(session, db, case, f, step, note.strip(), today)
         session.add(f)
         audit.log(session, db, "update", case.id, "followup", f.id, "udført")
-        return row(f, case.ref, today)
+        following = _next(session, db, case, f, cadence, today) if cadence else None
+        meeting = _propose(session, db, case, f, propose_step, today) if propose_step is not None else None
+        return FollowupDone(followup_row(f, case.ref, today), following, propose_step, meeting)
 
 
-def _move(session: Session, db: Db, case: Case, f: Followup, step: int, note: str, today: dt.date) -> int:
-    """A step change from a follow-up, recorded as a decision so the staircase history stays whole."""
-    from visitation.services import decisions
+def _open(session: Session, followup_id: int) -> tuple[Followup, Case]:
+    """The follow-up, still due, and its case."""
+    f = session.get(Followup, followup_id)
+    if f is None:
+        raise NotFound(f"opfølgningen {followup_id} findes ikke")
+    if f.done_on is not None:
+        raise InvalidInput(f"opfølgningen {followup_id} er allerede udført ({f.done_on.isoformat()})")
+    if f.superseded_by_id is not None or session.exec(replaced().where(Decision.supersedes_id == f.decision_id)).first():
+        raise InvalidInput(f"opfølgningen {followup_id} er bortfaldet: dens beslutning er afløst af en senere")
+    case = session.get(Case, f.case_id)
+    assert case is not None
+    return f, case
 
+
+def _next(session: Session, db: Db, case: Case, f: Followup, cadence: Duration, today: dt.date) -> FollowupRow:
+    """The next follow-up of the same decision, at the cadence agreed now (BL § 95: continuous follow-up)."""
+    profile = profile_for(session, case.profile_key, case.profile_version)
+    row = Followup(decision_id=f.decision_id, case_id=case.id, due=cadence.after(today), kind=NEXT_KIND,
+                   label=f"Løbende opfølgning (aftalt {today.isoformat()}: om {cadence.danish()})",
+                   legal=[profile.law.cite("bl-95")], responsible=f.responsible or case.caseworker)
+    session.add(row)
+    session.flush()
+    audit.log(session, db, "create", case.id, "followup", row.id, f"næste opfølgning om {cadence.danish()}")
+    return followup_row(row, case.ref, today)
+
+
+def _propose(session: Session, db: Db, case: Case, f: Followup, step: int, today: dt.date) -> str | None:
+    """A step change proposed by the follow-up: the caseworker's proposal, put on the next meeting's docket."""
     profile = profile_for(session, case.profile_key, case.profile_version)
     if not profile.has_step(step):
-        raise InvalidInput(f"--step: trin {step} findes ikke på trappen i profilen {profile.key}")
-    if step > case.current_step:
-        raise InvalidInput("--step: en flytning op ad trappen besluttes på et visitationsmøde (visitation decide)")
-    source = session.get(Decision, f.decision_id)
-    keep = [k for k in (source.interventions if source else [])
-            if (item := profile.intervention(k)) is not None and item.step <= step]
-    draft = DecisionDraft(outcome=Outcome.CHANGED, step=step, interventions=tuple(keep),
-                          purpose=source.purpose if source else "", duration=source.duration if source else "",
-                          start=today, rationale=f"Opfølgning: {note}", child_view=case.child_view,
-                          child_view_how=case.child_view_how, parents_view=case.parents_view,
-                          consent=Consent(case.parents_consent))
-    decision = decisions.insert_decision(session, db, case, None, draft, profile)
-    audit.log(session, db, "decide", case.id, "decision", decision.id,
-              f"{draft.outcome.value}, trin {decision.step_before} → {step} (opfølgning {f.id})")
-    _retire(session, db, case, f, decision.id)  # type: ignore[arg-type]
-    decisions.plan_followups(session, case, decision, draft, profile)
-    decisions.advance_case(session, case, None, draft)
-    return decision.id  # type: ignore[return-value]
-
-
-def _retire(session: Session, db: Db, case: Case, done: Followup, decision_id: int) -> None:
-    """The case's other pending follow-ups belong to the step it left: no longer due (kept, marked)."""
-    pending_rows = session.exec(select(Followup).where(Followup.case_id == case.id, col(Followup.done_on).is_(None),
-                                                      col(Followup.superseded_by_id).is_(None),
-                                                      Followup.id != done.id)).all()
-    for item in pending_rows:
-        item.superseded_by_id, item.version = decision_id, item.version + 1
-        session.add(item)
-    if pending_rows:
-        audit.log(session, db, "update", case.id, "followup", None,
-                  f"{len(pending_rows)} opfølgninger bortfaldet ved beslutning {decision_id}")
+        raise InvalidInput(f"--propose-step: trin {step} findes ikke på trappen i profilen {profile.key}")
+    if step == case.current_step:
+        raise InvalidInput(f"--propose-step: barnet er allerede på trin {step}")
+    session.add(Proposal(case_id=case.id, step=step, interventions=[],  # type: ignore[arg-type]
+                         rationale=f"Foreslået ved opfølgning {f.id} ({today.isoformat()}): {f.note}"))
+    audit.log(session, db, "create", case.id, "proposal", None,
+              f"opfølgning {f.id} foreslår trin {case.current_step} → {step}")
+    meeting = session.exec(select(Meeting).where(Meeting.state != "closed", Meeting.date >= today)
+                           .order_by(col(Meeting.date), col(Meeting.id))).first()
+    if meeting is None:
+        return None
+    listed = session.exec(select(DocketItem.id).where(DocketItem.meeting_id == meeting.id,
+                                                      DocketItem.case_id == case.id)).first()
+    if listed is None:
+        put_on_docket(session, db, meeting, case)
+    return meeting.ref

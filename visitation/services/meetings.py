@@ -120,7 +120,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
 
 def _overdue(session: Session, case_ids: list[int], on: dt.date) -> dict[int, int]:
     """Open follow-ups past due, per case (those of superseded decisions excluded)."""
-    from visitation.services.followups import active
+    from visitation.services.rows import active
     from visitation.store.models import Followup
 
     if not case_ids:

@@ -17,9 +17,10 @@ from sqlmodel import Session, col, select
 from visitation.domain.privacy import age_facts, age_on
 from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput
-from visitation.services import audit, cases, lookup
+from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for
-from visitation.services.followups import row as followup_row
+from visitation.services.rows import (alternative_rows, assessment_row, decision_row, followup_row,
+                                      network_rows)
 from visitation.services.views import (
     AlternativeRow,
     AssessmentRow,
@@ -130,7 +131,7 @@ def _case_data(session: Session, meeting: Meeting, item: DocketItem) -> CaseData
     current = next((d for d in reversed(here) if d.id not in superseded), None)
     previous = _previous(session, decisions, here, meeting)
     network = ([snapshot_row(p) for p in current.network_snapshot] if current is not None
-               else cases.network_rows(session, case.id))  # type: ignore[arg-type]
+               else network_rows(session, case.id))  # type: ignore[arg-type]
     return CaseData(
         position=item.position, time_box=item.minutes, docket_state=item.state, ref=case.ref,
         name=child.name, initials=child.initials, birth_date=child.birth_date, cpr=child.cpr,
@@ -143,7 +144,7 @@ def _case_data(session: Session, meeting: Meeting, item: DocketItem) -> CaseData
         previous_network=[snapshot_row(p) for p in previous.network_snapshot] if previous else None,
         previous_decided_on=previous.created_at.date() if previous else None,
         alternatives=(_alternatives(current.alternatives) if current is not None
-                      else cases.alternative_rows(session, case.id)))  # type: ignore[arg-type]
+                      else alternative_rows(session, case.id)))  # type: ignore[arg-type]
 
 
 def _previous(session: Session, decisions: list[Decision], here: list[Decision],
@@ -161,7 +162,7 @@ def _previous(session: Session, decisions: list[Decision], here: list[Decision],
 def _decision(session: Session, d: Decision, ref: str, on: dt.date) -> DecisionRow:
     planned = session.exec(select(Followup).where(Followup.decision_id == d.id)
                            .order_by(col(Followup.due), col(Followup.id))).all()
-    row = cases.decision_row(d)
+    row = decision_row(d)
     return dataclasses.replace(row, followups=[followup_row(f, ref, on) for f in planned])
 
 
@@ -175,7 +176,7 @@ def _assessments(session: Session, case_id: int, meeting: Meeting, profile: Prof
         if a.meeting_id == meeting.id or (a.meeting_id is None and a.date <= meeting.date) \
                 or (a.meeting_id is not None and a.date < meeting.date):
             newest[(a.axis, a.consensus, "" if a.consensus else a.rater)] = a
-    return [cases.assessment_row(a, labels) for a in newest.values()]
+    return [assessment_row(a, labels) for a in newest.values()]
 
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from visitation.domain.casefile import NetworkPerson
-from visitation.services import audit, cases, lookup
+from visitation.services import audit, lookup, rows
 from visitation.services.db import Db
 from visitation.services.views import NetworkRow
 from visitation.store.models import NetworkMember
@@ -27,7 +27,7 @@ def members(db: Db, ident: str) -> list[NetworkRow]:
     with db.write() as session:
         case = lookup.case(session, ident)
         audit.log(session, db, "read", case.id, "network", None)
-        return cases.network_rows(session, case.id)  # type: ignore[arg-type]
+        return rows.network_rows(session, case.id)  # type: ignore[arg-type]
 
 
 EDITABLE = ("name", "relation", "sector", "ring", "valence", "placement_candidate", "note")
@@ -56,7 +56,7 @@ def update(db: Db, member_id: int, version: int, person: NetworkPerson,
                 session.add(row)
                 audit.log(session, db, "update", row.case_id, "network_member", row.id,
                           audit.changes_text(session, row.case_id, changes))
-            return cases.network_row(row)
+            return rows.network_row(row)
     except Conflict:
         audit.log_refused(db, case_id, "network_member", member_id, changes)
         raise

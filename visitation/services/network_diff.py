@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from visitation.domain.network import NetworkChange, changes
 from visitation.errors import InvalidInput
-from visitation.services import audit, cases, lookup
+from visitation.services import audit, lookup, rows
 from visitation.services.db import Db
 from visitation.services.views import NetworkRow, snapshot_row
 from visitation.store.models import Decision, Meeting
@@ -32,7 +32,7 @@ def diff(db: Db, case_ident: str, before: str | None = None, after: str | None =
         audit.log(session, db, "read", case.id, "network", None, "netværk over tid")
         decided = _decisions(session, case.id)  # type: ignore[arg-type]
         if after is None:
-            after_label, after_map = "nu", cases.network_rows(session, case.id)  # type: ignore[arg-type]
+            after_label, after_map = "nu", rows.network_rows(session, case.id)  # type: ignore[arg-type]
             earlier = decided
         else:
             meeting = lookup.meeting(session, after)

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, func, select
 
 from visitation.services import stats_over_time as history
 from visitation.services.db import Db, profile_for
-from visitation.services.followups import active
+from visitation.services.rows import active
 from visitation.services.stats_over_time import count_if, pct, rows
 from visitation.store.models import Case, Followup
 

@@ -17,7 +17,7 @@ from sqlalchemy import String, case, cast, exists
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
-from visitation.services.followups import replaced
+from visitation.services.rows import replaced
 from visitation.store.models import Case, Decision, DocketItem, Meeting
 from visitation.store.timecalc import days_after, month_of, seconds_between, step_below_in
 

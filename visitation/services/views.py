@@ -137,6 +137,7 @@ class DecisionRow:
     created_at: dt.datetime
     created_by: str
     supersedes_id: int | None
+    goals: str = ""
     superseded: bool = False
     alternatives: list[dict[str, Any]] = field(default_factory=list)
     followups: list[FollowupRow] = field(default_factory=list)
