@@ -12,6 +12,18 @@ def trajectory(points: Sequence[Any], top_step: int = 6) -> list[str]:
             f"{f' · zone {p.zone}' if p.zone else ''} · {p.event}" for p in points]
 
 
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def score_line(points: Sequence[Any], most: int = 8) -> str:
+    """A goal's latest scores (0–10) as a small bar per score, then the numbers: `▂▄▆ 2 → 4 → 7`."""
+    shown = list(points)[-most:]
+    if not shown:
+        return ""
+    bars = "".join(BLOCKS[round(p.score * (len(BLOCKS) - 1) / 10)] for p in shown)
+    return f"{bars} {' → '.join(str(p.score) for p in shown)}"
+
+
 def stacked_by_step(months: dict[str, dict[int, int]], width: int, line_width: int | None = None) -> str:
     """One stacked bar per month, each step drawn with its own digit (readable without colour).
 

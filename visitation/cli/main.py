@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from visitation import __version__
-from visitation.cli import cases, meetings, minutes, misc, records, trust
+from visitation.cli import cases, goals, meetings, minutes, misc, records, trust
 from visitation.cli.state import State, state
 
 
@@ -141,6 +141,7 @@ def main(
 
 app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.")
 app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.")
+app.add_typer(goals.app, name="goal", help="Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.")
 app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.")
 app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.")
 app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.")

@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
     from visitation.services.db import Db
+
+
+Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
+"""The `--json` flag every listing has."""
+CaseArg = Annotated[str, typer.Argument(help="Sagens id eller reference.")]
+"""A CASE argument: the numeric id or the external reference."""
 
 
 @dataclass

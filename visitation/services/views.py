@@ -154,6 +154,29 @@ class NetworkChanges:
 
 
 @dataclass(frozen=True)
+class ScorePoint:
+    """A goal's score (0–10) on a day."""
+
+    date: dt.date
+    score: int
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    """A goal or sub-goal (parent_id set) of a case, with its scores over time, oldest first."""
+
+    id: int
+    parent_id: int | None
+    text: str
+    due: dt.date | None
+    status: str
+    closed_on: dt.date | None
+    latest: int | None
+    """The newest score, None before the first follow-up."""
+    scores: list[ScorePoint] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class ProposalView:
     """The caseworker's proposal."""
 

@@ -276,6 +276,36 @@ class Followup(SQLModel, table=True):
     version: int = 1
 
 
+class Goal(SQLModel, table=True):
+    """A goal (mål) of a case, or a sub-goal (delmål) of one: made with the child and the parents."""
+
+    __tablename__ = "goal"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    parent_id: int | None = Field(default=None, foreign_key="goal.id", index=True)
+    """The goal this is a sub-goal of; None for a goal. Two levels only."""
+    text: str = Field(max_length=2000)
+    due: dt.date | None = None
+    status: str = Field(default="open", max_length=20)
+    """open, reached or dropped (visitation.domain.goals.GoalStatus)."""
+    closed_on: dt.date | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
+
+
+class GoalScore(SQLModel, table=True):
+    """A goal's progress 0–10 on a day, usually scored at a follow-up; never changed, only added to."""
+
+    __tablename__ = "goal_score"
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    followup_id: int | None = Field(default=None, foreign_key="followup.id", index=True)
+    score: int
+    scored_on: dt.date
+    scored_by: str = Field(max_length=200)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
 class AuditEvent(SQLModel, table=True):
     """Who did what to which case, when and why; append-only and hash-chained."""
 
