@@ -9,21 +9,13 @@ from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from screens.widgets.marks import MarkedSelectionList
 from screens.messages import CaseBundle
-from visitation.domain.decision import CONSENT_LABELS, OUTCOME_LABELS
+from visitation.domain.decision import CONSENT_LABELS, FORM_FIELDS, OUTCOME_LABELS, SPECS
 
-TEXT_AREAS = ("child_view", "parents_view", "rationale")
-INPUTS = ("purpose", "duration", "start", "investigation_since", "goals", "child_view_how", "dissent")
-LABELS = {
-    "outcome": "Udfald", "step": "Trin", "interventions": "Indsatser (mellemrum vælger)", "purpose": "Formål",
-    "duration": "Forventet varighed", "start": "Startdato (ÅÅÅÅ-MM-DD)",
-    "investigation_since": "Børnefaglig undersøgelse i gang siden (BL § 20)", "goals": "Mål",
-    "child_view": "Barnets synspunkt (eller hvorfor det ikke kunne indhentes)",
-    "child_view_how": "Hvordan og hvornår barnets synspunkt er indhentet", "parents_view": "Forældrenes synspunkt",
-    "consent": "Forældrenes samtykke", "dissent": "Dissens", "rationale": "Begrundelse",
-}
-PLACEHOLDERS = {"start": "ÅÅÅÅ-MM-DD", "investigation_since": "ÅÅÅÅ-MM-DD (tom: ingen kører)"}
-ORDER = ("outcome", "step", "interventions", "purpose", "duration", "start", "investigation_since", "goals", "child_view",
-         "child_view_how", "parents_view", "consent", "dissent", "rationale")
+TEXT_AREAS = tuple(n for n, s in SPECS.items() if s.kind in ("text", "lines"))
+"""Fields that hold sentences (or one goal a line): multi-line."""
+LABELS = {name: spec.label for name, spec in SPECS.items()}
+PLACEHOLDERS = {name: spec.placeholder for name, spec in SPECS.items() if spec.placeholder}
+ORDER = FORM_FIELDS
 
 
 def defaults(bundle: CaseBundle) -> dict[str, Any]:

@@ -227,3 +227,16 @@ def test_a_running_investigation_gets_its_four_months(cli: Cli, tmp_path: Path) 
     assert "--investigation-since" in fails(
         cli("decide", waiting, "--meeting", str(m), "--outcome", "postponed", "--step", "3",
             "--rationale", "x", "--investigation-since", "15-10-2026"))
+
+
+def test_goal_scores_at_a_followup_and_a_bad_score_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    _setup(cli, tmp_path)
+    [item] = [f for f in pending(cli) if f["case_ref"] == "S-SUPPORT"]
+    goal = out_id(cli("goal", "add", "S-SUPPORT", "--text", "Møder i skole hver dag"))
+    prints = fingerprint(cli)
+    for bad in (f"{goal}=11", f"{goal}=-1", "x=3", "99999=5"):
+        assert "--goal" in fails(cli("followup", "done", str(item["id"]), "--note", "x", "--goal", bad))
+    assert fingerprint(cli) == prints
+    ok(cli("followup", "done", str(item["id"]), "--note", "Bedre", "--goal", f"{goal}=6"))
+    [row] = as_json(cli("goal", "list", "S-SUPPORT", "--json"))
+    assert row["latest"] == 6 and [p["score"] for p in row["scores"]] == [6]

@@ -36,7 +36,8 @@ def test_docx_needs_a_file(demo_cli: Cli) -> None:
 
 
 def test_files_are_private_and_verify_until_a_correction(demo_cli: Cli, tmp_path: Path) -> None:
-    assert demo_cli(*DECIDE).exit_code == 0
+    first = demo_cli(*DECIDE)
+    assert first.exit_code == 0
     files = {fmt: tmp_path / f"referat.{fmt}" for fmt in ("md", "html", "docx", "json")}
     for fmt, path in files.items():
         result = demo_cli("minutes", MEETING, "--format", fmt, "-o", str(path), "--privacy", "full")
@@ -46,7 +47,8 @@ def test_files_are_private_and_verify_until_a_correction(demo_cli: Cli, tmp_path
     for path in files.values():
         ok = demo_cli("minutes", "--verify", str(path))
         assert ok.exit_code == 0 and "passer med databasen" in ok.stdout
-    assert demo_cli(*DECIDE, "--dissent", "PPR er uenig").exit_code == 0
+    assert demo_cli(*DECIDE, "--dissent", "PPR er uenig").exit_code == 2  # never a silent replacement
+    assert demo_cli(*DECIDE, "--dissent", "PPR er uenig", "--supersedes", first.stdout.strip()).exit_code == 0
     for path in files.values():
         bad = demo_cli("minutes", "--verify", str(path))
         assert bad.exit_code == 1 and len(bad.stderr.strip().splitlines()) == 1

@@ -49,7 +49,8 @@ def test_a_correction_changes_the_hash_and_verify_says_so(decided: Db, fmt: str)
     before = build(decided, MEETING, "full")
     exported = render(before, fmt)
     assert verify(decided, exported)
-    decisions.record(decided, DECIDED, MEETING, changed(start=dt.date(2027, 1, 4)))
+    in_force = decisions.current(decided, DECIDED, MEETING)
+    decisions.record(decided, DECIDED, MEETING, changed(start=dt.date(2027, 1, 4)), supersedes=in_force.id)  # type: ignore[union-attr]
     after = build(decided, MEETING, "full")
     assert after.content_hash != before.content_hash
     result = verify(decided, exported)

@@ -8,7 +8,7 @@ import pytest
 
 from visitation.domain.decision import Consent, DecisionDraft, Outcome
 from visitation.errors import DecisionExists, InvalidInput, RuleViolation
-from visitation.services import audit, cases, decisions, followups, meetings
+from visitation.services import audit, cases, decisions, followups, goals, meetings
 from visitation.services.db import Db
 from tests.services.helpers import counts, placement
 
@@ -144,3 +144,17 @@ def test_overdue(demo_db: Db) -> None:
     decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2026, 1, 5)))
     overdue = followups.pending(demo_db, overdue=True, today=dt.date(2026, 11, 22))
     assert [f.due for f in overdue] == [dt.date(2026, 4, 5), dt.date(2026, 7, 5)]
+
+
+def test_a_decisions_goals_become_the_cases_goals_scored_at_the_followup(demo_db: Db) -> None:
+    decisions.record(demo_db, CASE, MEETING, placement(goals="Går i skole hver dag\nTrives i plejefamilien"))
+    found = goals.listing(demo_db, CASE)
+    assert [g.text for g in found] == ["Går i skole hver dag", "Trives i plejefamilien"]
+    first = followups.pending(demo_db)[0]
+    followups.done(demo_db, first.id, "Bedre fremmøde", scores={found[0].id: 7}, today=dt.date(2027, 3, 1))
+    assert [(p.date, p.score) for p in goals.listing(demo_db, CASE)[0].scores] == [(dt.date(2027, 3, 1), 7)]
+    second = followups.pending(demo_db)[0]
+    before = counts(demo_db)
+    with pytest.raises(InvalidInput, match="--goal"):
+        followups.done(demo_db, second.id, "x", scores={found[1].id: 11})
+    assert counts(demo_db) == before

@@ -63,18 +63,22 @@ def followup_done(
     note_: Annotated[str, typer.Option("--note", help="Hvad opfølgningen viste.")],
     next_in: Annotated[str | None, typer.Option(
         "--next", help="Næste opfølgning om: 2w, 6w, 3m … (BL § 95: løbende opfølgning).")] = None,
+    goal: Annotated[list[str] | None, typer.Option(
+        "--goal", help="Et måls fremskridt: MÅL_ID=SCORE, 0–10 (gentag; visitation goal list SAG).")] = None,
     propose_step: Annotated[int | None, typer.Option(
         "--propose-step", help="Foreslå trin N: sagen sættes på næste mødes dagsorden med forslaget.")] = None,
     step: Annotated[int | None, typer.Option("--step", hidden=True)] = None,
 ) -> None:
     """Registrér en udført opfølgning: hvad den viste, næste opfølgning og evt. et forslag om andet trin."""
+    from visitation.domain.goals import parse_scores
     from visitation.errors import InvalidInput
     from visitation.services import followups as service
 
     if step is not None:
         raise InvalidInput("--step findes ikke længere: et trinskift besluttes på et møde (visitation decide); "
                            "foreslå det med --propose-step")
-    done = service.done(state(ctx).db(), followup, note_, next_in=next_in, propose_step=propose_step)
+    done = service.done(state(ctx).db(), followup, note_, next_in=next_in, scores=parse_scores(goal or []),
+                        propose_step=propose_step)
     typer.echo(done.followup.id)
     if done.next:
         note(f"Næste opfølgning {done.next.due.isoformat()} (id {done.next.id}).")

@@ -26,7 +26,7 @@ from visitation.domain.followups import PlannedFollowup, schedule
 from visitation.domain.profiles import Profile
 from visitation.domain.rules import Violation, check
 from visitation.errors import DecisionExists, InvalidInput, RuleViolation
-from visitation.services import audit, drafts, lookup
+from visitation.services import audit, drafts, goals, lookup
 from visitation.services.db import Db, profile_for
 from visitation.services.rows import followup_row, network_rows, replaced
 from visitation.services.views import FollowupRow, jsonable
@@ -138,6 +138,7 @@ def record(db: Db, case_ident: str, meeting_ident: str, draft: DecisionDraft,
         if violations:
             raise RuleViolation(violations)
         _add_alternatives(session, db, case, draft.alternatives)
+        goals.adopt(session, db, case, full.goals.splitlines())
         step_before = replaced.step_before if replaced else case.current_step
         decision = _insert(session, db, case, meeting, full, profile, replaced, step_before)
         rows = _plan_followups(session, case, decision, full, profile)

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from visitation.domain.durations import Duration
 from visitation.errors import InvalidInput, NotFound
-from visitation.services import audit
+from visitation.services import audit, goals
 from visitation.services.db import Db, profile_for
 from visitation.services.meetings import put_on_docket
 from visitation.services.rows import active, followup_row, replaced
@@ -62,10 +62,11 @@ def parse_cadence(text: str | None) -> Duration | None:
     return cadence
 
 
-def done(db: Db, followup_id: int, note: str, *, next_in: str | None = None, propose_step: int | None = None,
-         today: dt.date | None = None) -> FollowupDone:
-    """Record a follow-up done: its note, the next follow-up (`next_in`, e.g. 6w), and optionally a proposed
-    step change, which puts the case on the next meeting's docket. Nothing is written on bad input."""
+def done(db: Db, followup_id: int, note: str, *, next_in: str | None = None, scores: dict[int, int] | None = None,
+         propose_step: int | None = None, today: dt.date | None = None) -> FollowupDone:
+    """Record a follow-up done: its note, the next follow-up (`next_in`, e.g. 6w), each goal's progress
+    (`scores`, 0–10), and optionally a proposed step change, which puts the case on the next meeting's
+    docket. Nothing is written on bad input."""
     today = today or dt.date.today()
     cadence = parse_cadence(next_in)
     if not note.strip():
@@ -75,6 +76,7 @@ def done(db: Db, followup_id: int, note: str, *, next_in: str | None = None, pro
         f.done_on, f.note, f.done_by, f.version = today, note.strip(), db.user, f.version + 1
         session.add(f)
         audit.log(session, db, "update", case.id, "followup", f.id, "udført")
+        goals.score(session, db, case.id, f.id, scores or {}, today)  # type: ignore[arg-type]
         following = _next(session, db, case, f, cadence, today) if cadence else None
         meeting = _propose(session, db, case, f, propose_step, today) if propose_step is not None else None
         return FollowupDone(followup_row(f, case.ref, today), following, propose_step, meeting)

@@ -21,15 +21,29 @@ def add(db: Db, case_ident: str, text: str, parent_id: int | None = None, due: d
     text = goal_text(text)
     with db.write() as session:
         case = lookup.case(session, case_ident)
-        if parent_id is not None:
-            _check_parent(session, case, parent_id)
-        row = Goal(case_id=case.id, parent_id=parent_id, text=text, due=due,  # type: ignore[arg-type]
-                   created_by=db.user)
-        session.add(row)
-        session.flush()
-        audit.log(session, db, "create", case.id, "goal", row.id,
-                  f"delmål af mål {parent_id}" if parent_id is not None else "mål")
-        return row.id  # type: ignore[return-value]
+        return create(session, db, case, text, parent_id, due).id  # type: ignore[return-value]
+
+
+def create(session: Session, db: Db, case: Case, text: str, parent_id: int | None = None,
+           due: dt.date | None = None) -> Goal:
+    """A goal (or sub-goal) made in the caller's transaction, audit-logged."""
+    if parent_id is not None:
+        _check_parent(session, case, parent_id)
+    row = Goal(case_id=case.id, parent_id=parent_id, text=text, due=due,  # type: ignore[arg-type]
+               created_by=db.user)
+    session.add(row)
+    session.flush()
+    audit.log(session, db, "create", case.id, "goal", row.id,
+              f"delmål af mål {parent_id}" if parent_id is not None else "mål")
+    return row
+
+
+def adopt(session: Session, db: Db, case: Case, texts: list[str]) -> None:
+    """A decision's goals (`decide --goal`) become the case's goals, each once: a goal already open is kept."""
+    known = set(session.exec(select(Goal.text).where(Goal.case_id == case.id, Goal.status == GoalStatus.OPEN)))
+    for text in dict.fromkeys(t.strip() for t in texts if t.strip()):
+        if text not in known:
+            create(session, db, case, goal_text(text, "--goal"))
 
 
 def _check_parent(session: Session, case: Case, parent_id: int) -> None:
