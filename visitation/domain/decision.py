@@ -72,6 +72,8 @@ class FieldSpec:
     kind: str
     option: str = ""
     placeholder: str = ""
+    heading: str = ""
+    """The field's name in the minutes and summaries (the label without its typing hints), when it differs."""
     required: bool = False
     """Whether `decide` must be given it (the form starts from a value)."""
     stored: bool = True
@@ -98,18 +100,22 @@ class DecisionDraft:
     purpose: str = _f("", "Formål", "Formål.", "line")
     duration: str = _f("", "Forventet varighed", "Forventet varighed.", "line")
     start: date | None = _f(None, "Startdato (ÅÅÅÅ-MM-DD)", "Startdato ÅÅÅÅ-MM-DD.", "date",
-                            placeholder="ÅÅÅÅ-MM-DD")
+                            placeholder="ÅÅÅÅ-MM-DD", heading="Start")
     investigation_since: date | None = _f(
         None, "Børnefaglig undersøgelse i gang siden (BL § 20)",
         "En børnefaglig undersøgelse (BL § 20) kører, begyndt ÅÅÅÅ-MM-DD: opfølgning, når den senest skal være "
         "færdig (4 måneder).", "date", placeholder="ÅÅÅÅ-MM-DD (tom: ingen kører)", stored=False)
-    goals: str = _f("", "Mål (ét pr. linje)", "Et mål for indsatsen (gentag).", "lines", option="--goal")
+    goals: str = _f("", "Mål (ét pr. linje)", "Et mål for indsatsen (gentag).", "lines", option="--goal",
+                    heading="Mål")
     child_view: str = _f("", "Barnets synspunkt (eller hvorfor det ikke kunne indhentes)",
-                         "Barnets synspunkt (eller hvorfor det ikke kunne indhentes).", "text")
+                         "Barnets synspunkt (eller hvorfor det ikke kunne indhentes).", "text",
+                         heading="Barnets synspunkt")
     child_view_how: str = _f("", "Hvordan og hvornår barnets synspunkt er indhentet",
-                             "Hvordan og hvornår barnets synspunkt er indhentet.", "line")
+                             "Hvordan og hvornår barnets synspunkt er indhentet.", "line",
+                             heading="Indhentet (hvordan og hvornår)")
     parents_view: str = _f("", "Forældrenes synspunkt", "Forældrenes synspunkt.", "text")
-    consent: Consent = _f(Consent.UNKNOWN, "Forældrenes samtykke", "yes | no | partial | unknown", "choice")
+    consent: Consent = _f(Consent.UNKNOWN, "Forældrenes samtykke", "yes | no | partial | unknown", "choice",
+                          heading="Samtykke")
     dissent: str = _f("", "Dissens", "Dissens.", "line")
     rationale: str = _f("", "Begrundelse", "Begrundelse.", "text")
     alternatives: tuple[AlternativeDraft, ...] = _f(
@@ -122,9 +128,9 @@ class DecisionDraft:
         return self.outcome in (Outcome.APPROVED, Outcome.CHANGED)
 
 
-def spec(name: str) -> FieldSpec:
-    """The declaration of one decision field."""
-    return SPECS[name]
+def heading(name: str) -> str:
+    """A decision field's name in the minutes."""
+    return SPECS[name].heading or SPECS[name].label
 
 
 SPECS: dict[str, FieldSpec] = {f.name: f.metadata["spec"] for f in dataclasses.fields(DecisionDraft)}

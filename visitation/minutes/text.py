@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from visitation.domain.decision import heading
 from visitation.minutes.model import CaseMinutes, MinutesDocument, Person, Step, stamp
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
@@ -212,12 +213,13 @@ def decision(c: CaseMinutes) -> Section:
     measures = tuple((i.label, step_text(i.step, ""), "; ".join(i.legal) or NONE) for i in d.interventions)
     head = (("Udfald", d.outcome_label), (STEP_WORDS.get(c.status, "Trin"), step(d.step)))
     rows = [("Lovgrundlag", "; ".join(d.legal_basis) or NONE), ("Lovversion", d.law_version or NONE),
-            ("Formål", d.purpose or NONE), ("Forventet varighed", d.duration or NONE), ("Start", date(d.start))]
+            (heading("purpose"), d.purpose or NONE), (heading("duration"), d.duration or NONE),
+            (heading("start"), date(d.start))]
     if d.goals:
-        rows.append(("Mål", d.goals))
-    rows += [("Barnets synspunkt", d.child_view or NONE), ("Indhentet (hvordan og hvornår)", d.child_view_how or NONE),
-             ("Forældrenes synspunkt", d.parents_view or NONE), ("Samtykke", d.consent_label),
-             ("Dissens", d.dissent or "ingen"), ("Begrundelse", d.rationale or NONE),
+        rows.append((heading("goals"), d.goals))
+    rows += [(heading("child_view"), d.child_view or NONE), (heading("child_view_how"), d.child_view_how or NONE),
+             (heading("parents_view"), d.parents_view or NONE), (heading("consent"), d.consent_label),
+             (heading("dissent"), d.dissent or "ingen"), (heading("rationale"), d.rationale or NONE),
              ("Ansvarlig rådgiver", c.caseworker or NONE)]
     follow = tuple((date(f.due), f.label, "; ".join(f.legal) or NONE, f.responsible or NONE) for f in d.followups)
     record = f"Beslutning nr. {d.id}, registreret {d.created_at.replace('T', ' ').replace('Z', ' UTC')} af {d.created_by}"
