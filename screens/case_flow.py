@@ -70,10 +70,9 @@ class CaseFlowScreen(Screen[None]):
         from visitation.errors import VisitationError
         from visitation.services import cases, decisions, drafts, meetings
 
-        db = self.app.db  # type: ignore[attr-defined]
         try:
-            meeting = meetings.resolve(db, self.meeting_ref)
-            db.purpose = f"visitationsmøde {meeting.ref}"
+            meeting = meetings.resolve(self.app.db, self.meeting_ref)  # type: ignore[attr-defined]
+            db = self.app.db.for_meeting(meeting.ref)  # type: ignore[attr-defined]
             case = cases.show(db, self.case_ref)
             draft = drafts.load(db, case.ref, meeting.ref)
             preview = decisions.preview(db, case.ref, draft_from_fields(draft.fields, case.step))

@@ -39,8 +39,9 @@ class StepPane(VerticalScroll):
 
     @property
     def db(self) -> Any:
-        """The app's database handle (used only inside workers)."""
-        return self.app.db  # type: ignore[attr-defined]
+        """The app's database, as used at the bundle's meeting (a copy); only inside workers."""
+        db = self.app.db  # type: ignore[attr-defined]
+        return db if self.bundle is None else db.for_meeting(self.bundle.meeting.ref)
 
     @work(thread=True, exit_on_error=False, group="case-save")
     def save(self, call: Callable[[], object], note: str) -> None:
