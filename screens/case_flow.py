@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
+from screens.failures import ReportsWorkerFailures
 from screens.messages import CaseBundle, CaseChanged, CaseLoaded, DecisionRecorded, LoadFailed
 from screens.steps.alternatives_step import AlternativesStep
 from screens.steps.base import StepPane
@@ -23,7 +24,7 @@ from screens.widgets.timer import CaseTimer
 PANES = ("sagen", "linealen", "netvaerk", "alternativer", "beslutning", "referat")
 
 
-class CaseFlowScreen(Screen[None]):
+class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
     """One case at the meeting, step by step."""
 
     CSS_PATH = "case_flow.tcss"

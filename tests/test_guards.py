@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 import subprocess
 import sys
@@ -114,6 +115,30 @@ def test_services_import_neither_the_cli_nor_the_ui() -> None:
         return _within(name, ("visitation.cli", "screens", "textual"))
 
     assert _offending_imports(ROOT / "visitation" / "services", bad) == []
+
+
+def _runs_workers(cls: ast.ClassDef) -> bool:
+    """A class with a `@work` method or one that calls `self.run_worker`: it owns workers."""
+    for node in ast.walk(cls):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and "work" in map(_name, node.decorator_list):
+            return True
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "run_worker" and _name(node.func.value) == "self"):
+            return True
+    return False
+
+
+def test_every_node_that_runs_workers_reports_their_failures() -> None:
+    """Worker.StateChanged does not bubble: a node without the mixin would fail silently."""
+    from screens.failures import ReportsWorkerFailures
+
+    owners = [(_module_name(path), node.name) for path in (ROOT / "screens").rglob("*.py")
+              for node in ast.parse(path.read_text(encoding="utf-8")).body
+              if isinstance(node, ast.ClassDef) and _runs_workers(node)]
+    assert len(owners) >= 5
+    silent = [f"{module}.{name}" for module, name in owners
+              if not issubclass(getattr(importlib.import_module(module), name), ReportsWorkerFailures)]
+    assert silent == []
 
 
 @pytest.mark.parametrize("name", builtin_names())

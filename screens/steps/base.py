@@ -9,11 +9,12 @@ from textual import work
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widget import Widget
 
+from screens.failures import ReportsWorkerFailures
 from screens.messages import CaseBundle, CaseChanged
 from visitation.domain.privacy import age_on
 
 
-class StepPane(VerticalScroll):
+class StepPane(ReportsWorkerFailures, VerticalScroll):
     """A pane of the case flow. Subclasses implement `show`."""
 
     bundle: CaseBundle | None = None
