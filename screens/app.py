@@ -10,15 +10,17 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.worker import Worker
 
 from screens.commands import VisitationCommands
+from screens.failures import ReportsWorkerFailures, failure_text, log_failure
 from screens.themes import PROJECTOR
 from visitation.services.db import Db
 
 Clock = Callable[[], dt.datetime]
 
 
-class VisitationApp(App[None]):
+class VisitationApp(ReportsWorkerFailures, App[None]):
     """Visitation on the shared screen: the docket first, privacy mode on."""
 
     TITLE = "Visitation"
@@ -54,6 +56,13 @@ class VisitationApp(App[None]):
         self.register_theme(PROJECTOR)
         self.theme = self.THEMES[0]
         self.push_screen(DocketScreen(self.meeting_ident))
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        """The one handler of a failed worker: a toast that nothing was done, details to the log."""
+        if worker.error is not None:
+            log_failure(worker, worker.error)
+            self.notify(failure_text(worker.error), title="Fejl", severity="error", timeout=15,
+                        markup=False)
 
     def watch_privacy(self, privacy: bool) -> None:
         """The header says which mode is on, on every screen and above every dialog."""

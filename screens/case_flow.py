@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
+from screens.failures import ReportsWorkerFailures
 from screens.messages import CaseBundle, CaseChanged, CaseLoaded, DecisionRecorded, LoadFailed
 from screens.steps.alternatives_step import AlternativesStep
 from screens.steps.base import StepPane
@@ -23,7 +24,7 @@ from screens.widgets.timer import CaseTimer
 PANES = ("sagen", "linealen", "netvaerk", "alternativer", "beslutning", "referat")
 
 
-class CaseFlowScreen(Screen[None]):
+class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
     """One case at the meeting, step by step."""
 
     CSS_PATH = "case_flow.tcss"
@@ -70,10 +71,9 @@ class CaseFlowScreen(Screen[None]):
         from visitation.errors import VisitationError
         from visitation.services import cases, decisions, drafts, meetings
 
-        db = self.app.db  # type: ignore[attr-defined]
         try:
-            meeting = meetings.resolve(db, self.meeting_ref)
-            db.purpose = f"visitationsmøde {meeting.ref}"
+            meeting = meetings.resolve(self.app.db, self.meeting_ref)  # type: ignore[attr-defined]
+            db = self.app.db.for_meeting(meeting.ref)  # type: ignore[attr-defined]
             case = cases.show(db, self.case_ref)
             draft = drafts.load(db, case.ref, meeting.ref)
             preview = decisions.preview(db, case.ref, draft_from_fields(draft.fields, case.step))

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from screens.failures import ReportsWorkerFailures
 from screens.messages import LoadFailed, MeetingLoaded
 from screens.modals.confirm import ConfirmDialog
 from screens.modals.forms import ReasonDialog
@@ -24,7 +25,7 @@ STATE = {"waiting": "venter", "in_progress": "i gang", "decided": "besluttet", "
          "referred": "indstillet til BUU"}
 
 
-class DocketScreen(Screen[None]):
+class DocketScreen(ReportsWorkerFailures, Screen[None]):
     """The day's meeting: title, meeting clock, the docket, participants; names hidden in privacy mode."""
 
     CSS_PATH = "docket.tcss"
@@ -170,15 +171,10 @@ class DocketScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="docket-write")
     def start_case(self, meeting: str, row: DocketRow) -> None:
-        """Mark the case started, then open the flow on the event loop."""
-        from visitation.errors import VisitationError
+        """Mark the case started, then open the flow on the event loop (a failure: the app's toast)."""
         from visitation.services import meetings
 
-        try:
-            shown = meetings.start_case(self.app.db, meeting, row.case_ref, self.app.now())  # type: ignore[attr-defined]
-        except VisitationError as exc:
-            self.app.call_from_thread(self.notify, exc.message, severity="error")
-            return
+        shown = meetings.start_case(self.app.db, meeting, row.case_ref, self.app.now())  # type: ignore[attr-defined]
         item = next(d for d in shown.docket if d.case_id == row.case_id)
         self.app.call_from_thread(self.app.open_case, row.case_ref, meeting, item.started_at, item.minutes)  # type: ignore[attr-defined]
 

@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from screens.failures import ReportsWorkerFailures
 from visitation.services.views import FollowupRow
 
 
@@ -47,7 +48,7 @@ def workers_line(groups: list[tuple[str, list[FollowupRow]]], room: int) -> str:
     return "  ·  ".join(shown) + f"{'  ·  ' if shown else ''}og {len(ranked) - len(shown)} andre rådgivere (se tabellen)"
 
 
-class FollowupsScreen(Screen[None]):
+class FollowupsScreen(ReportsWorkerFailures, Screen[None]):
     """Every follow-up not yet done, grouped by the responsible caseworker, overdue first in each group."""
 
     BINDINGS = [

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from screens.failures import ReportsWorkerFailures
 from screens.widgets.bars import bar_chart
 from visitation import charts
 from visitation.services.stats import KeyFigures
@@ -27,7 +28,7 @@ class FiguresLoaded(Message):
         """False for the quick first half: the figures of the present, drawn while the history is computed."""
 
 
-class KeyFiguresScreen(Screen[None]):
+class KeyFiguresScreen(ReportsWorkerFailures, Screen[None]):
     """Charts, not only tables, with Socialstyrelsen's caseload reference drawn as a line."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Tilbage", id="figures.back")]

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Select, Static
 
+from screens.failures import ReportsWorkerFailures
 from screens.steps.base import person_label
 from visitation.domain.network import CHANGE_LABEL
 from visitation.errors import VisitationError
@@ -26,7 +27,7 @@ class DiffReady(Message):
         self.found, self.problem = found, problem
 
 
-class NetworkCompareDialog(ModalScreen[None]):
+class NetworkCompareDialog(ReportsWorkerFailures, ModalScreen[None]):
     """Two meetings chosen (the later may be "now"); who joined, left and changed between them."""
 
     DEFAULT_CSS = """

@@ -9,11 +9,12 @@ from textual import work
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widget import Widget
 
+from screens.failures import ReportsWorkerFailures
 from screens.messages import CaseBundle, CaseChanged
 from visitation.domain.privacy import age_on
 
 
-class StepPane(VerticalScroll):
+class StepPane(ReportsWorkerFailures, VerticalScroll):
     """A pane of the case flow. Subclasses implement `show`."""
 
     bundle: CaseBundle | None = None
@@ -39,8 +40,9 @@ class StepPane(VerticalScroll):
 
     @property
     def db(self) -> Any:
-        """The app's database handle (used only inside workers)."""
-        return self.app.db  # type: ignore[attr-defined]
+        """The app's database, as used at the bundle's meeting (a copy); only inside workers."""
+        db = self.app.db  # type: ignore[attr-defined]
+        return db if self.bundle is None else db.for_meeting(self.bundle.meeting.ref)
 
     @work(thread=True, exit_on_error=False, group="case-save")
     def save(self, call: Callable[[], object], note: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -14,15 +14,27 @@ from visitation.store.engine import database_url, make_engine, read_session, tra
 from visitation.store.models import Setting, StoredProfile
 
 
-@dataclass
+@dataclass(frozen=True)
 class Db:
-    """An open database and who is using it (every change and read is attributed)."""
+    """An open database and who is using it (every change and read is attributed).
+
+    Frozen, so threads that share one `Db` cannot change what each other's audit events say;
+    a different purpose is a copy (`with_purpose`, `for_meeting`).
+    """
 
     engine: Engine
     user: str
     url: str = ""
     purpose: str = ""
     """Why the data is used, e.g. the meeting; goes into the audit log."""
+
+    def with_purpose(self, purpose: str) -> Db:
+        """A copy whose audit events give `purpose`; this `Db` is unchanged."""
+        return replace(self, purpose=purpose)
+
+    def for_meeting(self, ref: str) -> Db:
+        """A copy whose audit events say the data was used at the meeting `ref`."""
+        return self.with_purpose(f"visitationsmøde {ref}")
 
     def read(self):  # type: ignore[no-untyped-def]
         """A read session."""

@@ -86,7 +86,7 @@ def gather(db: Db, meeting_ident: str, case_ident: str | None = None, *, action:
         meeting = lookup.meeting(session, meeting_ident)
         items = _docket(session, meeting, case_ident)
         found = [_case_data(session, meeting, item) for item in items]
-        used = dataclasses.replace(db, purpose=f"visitationsmøde {meeting.ref}")
+        used = db.for_meeting(meeting.ref)
         for item in items:
             audit.log(session, used, action, item.case_id, "meeting", meeting.id, detail)
         return MinutesData(_meeting_row(session, meeting, len(items)), found)
