@@ -174,7 +174,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         """Mark the case started, then open the flow on the event loop (a failure: the app's toast)."""
         from visitation.services import meetings
 
-        shown = meetings.start_case(self.app.db, meeting, row.case_ref, self.app.now())  # type: ignore[attr-defined]
+        shown = meetings.start_case(self.app.db.for_meeting(meeting), meeting, row.case_ref, self.app.now())  # type: ignore[attr-defined]
         item = next(d for d in shown.docket if d.case_id == row.case_id)
         self.app.call_from_thread(self.app.open_case, row.case_ref, meeting, item.started_at, item.minutes)  # type: ignore[attr-defined]
 
@@ -185,7 +185,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
             table = self.query_one("#docket", DataTable)
             table.move_cursor(row=max(0, table.cursor_row + delta))
             meeting = self.meeting.ref
-            self.write(lambda db: _move(db, meeting, row.case_ref, delta))
+            self.write(meeting, lambda db: _move(db, meeting, row.case_ref, delta))
 
     def action_export(self) -> None:
         """The whole meeting's minutes to a file."""
@@ -204,7 +204,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         """The decision in force for the case at the meeting (what postponing would replace), then ask."""
         from visitation.services import decisions
 
-        found = decisions.current(self.app.db, row.case_ref, meeting)  # type: ignore[attr-defined]
+        found = decisions.current(self.app.db.for_meeting(meeting), row.case_ref, meeting)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.ask_postpone, meeting, row, found)
 
     def ask_postpone(self, meeting: str, row: DocketRow, found: CurrentDecision | None) -> None:
@@ -213,7 +213,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
 
         def reason_given(reason: object) -> None:
             if isinstance(reason, str):
-                self.write(lambda db: _postpone(db, meeting, row, reason, supersedes))
+                self.write(meeting, lambda db: _postpone(db, meeting, row, reason, supersedes))
 
         def ask_reason(yes: bool | None = True) -> None:
             if yes:
@@ -227,12 +227,12 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
             "Esc beholder beslutningen.", "Erstat med udsættelse"), ask_reason)
 
     @work(thread=True, exit_on_error=False, group="docket-write")
-    def write(self, call) -> None:  # type: ignore[no-untyped-def]
-        """Run one service call off the loop, then reload."""
+    def write(self, meeting: str, call) -> None:  # type: ignore[no-untyped-def]
+        """Run one service call off the loop, in the meeting's name (the audit log's purpose), then reload."""
         from visitation.errors import VisitationError
 
         try:
-            call(self.app.db)  # type: ignore[attr-defined]
+            call(self.app.db.for_meeting(meeting))  # type: ignore[attr-defined]
         except VisitationError as exc:
             self.app.call_from_thread(self.notify, exc.message, severity="error", timeout=10)
         self.load()
