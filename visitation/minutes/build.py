@@ -13,6 +13,7 @@ from visitation.domain.decision import (
     Outcome,
     Verdict,
 )
+from visitation.domain.goals import status_label
 from visitation.domain.privacy import Privacy
 from visitation.errors import InvalidInput
 from visitation.minutes import people
@@ -24,6 +25,7 @@ from visitation.minutes.model import (
     Child,
     Decision,
     Followup,
+    GoalLine,
     Intervention,
     Meeting,
     MinutesDocument,
@@ -98,7 +100,10 @@ def case_minutes(c: CaseData, level: Privacy) -> CaseMinutes:
         assessments=tuple(a for a in marks if not a.consensus),
         consensus=tuple(a for a in marks if a.consensus), spread=spread(marks),
         network=people.network(c, scrub), alternatives=alternatives(c, scrub),
-        decision=decision(d, c, scrub) if d else None)
+        decision=decision(d, c, scrub) if d else None,
+        goals=tuple(GoalLine(scrub(g.text), g.parent_id is not None, g.due.isoformat() if g.due else None,
+                             status_label(g.status), " → ".join(str(p.score) for p in g.scores))
+                    for g in c.progress))
 
 
 def step(profile: Profile, number: int) -> Step:

@@ -176,6 +176,18 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class GoalLine:
+    """A goal (or sub-goal) of the case with its progress, as the meeting knew it."""
+
+    text: str
+    sub: bool
+    due: str | None
+    status: str
+    scores: str
+    """The scores 0–10 over time, oldest first: `3 → 5 → 7` (empty before the first follow-up)."""
+
+
+@dataclass(frozen=True)
 class CaseMinutes:
     """One case on the docket: the child, the facts, the assessments, network, alternatives, decision."""
 
@@ -197,6 +209,7 @@ class CaseMinutes:
     network: Network
     alternatives: tuple[Alternative, ...]
     decision: Decision | None
+    goals: tuple[GoalLine, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ def status_line(c: CaseMinutes) -> Para:
 
 def case_sections(c: CaseMinutes) -> tuple[Section, ...]:
     """Every part of a case's minutes, in the order of the meeting's flow."""
-    return (facts(c), ruler(c), network(c), alternatives(c), decision(c))
+    return (facts(c), ruler(c), network(c), alternatives(c), decision(c), *goals(c))
 
 
 def facts(c: CaseMinutes) -> Section:
@@ -203,6 +203,15 @@ def alternatives(c: CaseMinutes) -> Section:
 def step_text(number: int, label: str) -> str:
     """A step number with its label."""
     return step(Step(number, label))
+
+
+def goals(c: CaseMinutes) -> tuple[Section, ...]:
+    """Mål og delmål with their scores 0–10 over time (SPEC §9.2); none when the case has no goals."""
+    if not c.goals:
+        return ()
+    rows = tuple((("  – " if g.sub else "") + g.text, date(g.due) if g.due else NONE, g.status, g.scores or NONE)
+                 for g in c.goals)
+    return (Section("Mål og fremskridt", (Table(("Mål / delmål", "Frist", "Status", "Score 0–10 over tid"), rows),)),)
 
 
 def decision(c: CaseMinutes) -> Section:

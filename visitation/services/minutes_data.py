@@ -19,12 +19,14 @@ from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for
+from visitation.services.goals import rows as goal_rows
 from visitation.services.rows import (alternative_rows, assessment_row, decision_row, followup_row,
                                       network_rows)
 from visitation.services.views import (
     AlternativeRow,
     AssessmentRow,
     DecisionRow,
+    GoalRow,
     MeetingRow,
     NetworkRow,
     ParticipantRow,
@@ -37,6 +39,7 @@ from visitation.store.models import (
     Decision,
     DocketItem,
     Followup,
+    Goal,
     Meeting,
     Participant,
 )
@@ -69,6 +72,8 @@ class CaseData:
     """The map kept with the case's previous decision; None when there was none."""
     previous_decided_on: dt.date | None
     alternatives: list[AlternativeRow]
+    progress: list[GoalRow] = dataclasses.field(default_factory=list)
+    """The case's goals with the scores given by the time of the decision in force (all, before one)."""
 
 
 @dataclass(frozen=True)
@@ -141,10 +146,21 @@ def _case_data(session: Session, meeting: Meeting, item: DocketItem) -> CaseData
         assessments=_assessments(session, case.id, meeting, profile),  # type: ignore[arg-type]
         decision=_decision(session, current, case.ref, meeting.date) if current else None,
         goals=current.goals if current else "", network=network,
+        progress=_progress(session, case.id, current),  # type: ignore[arg-type]
         previous_network=[snapshot_row(p) for p in previous.network_snapshot] if previous else None,
         previous_decided_on=previous.created_at.date() if previous else None,
         alternatives=(_alternatives(current.alternatives) if current is not None
                       else alternative_rows(session, case.id)))  # type: ignore[arg-type]
+
+
+def _progress(session: Session, case_id: int, current: Decision | None) -> list[GoalRow]:
+    """The goals as the meeting knew them: made before its decision, scored up to it (stable afterwards)."""
+    found = goal_rows(session, case_id)
+    if current is None:
+        return found
+    made = {g.id for g in session.exec(select(Goal).where(Goal.case_id == case_id, Goal.created_at <= current.created_at))}
+    day = current.created_at.date()
+    return [dataclasses.replace(g, scores=[p for p in g.scores if p.date <= day]) for g in found if g.id in made]
 
 
 def _previous(session: Session, decisions: list[Decision], here: list[Decision],
