@@ -10,6 +10,8 @@ from screens.steps.base import StepPane
 from screens.widgets.staircase import Staircase
 from visitation import charts
 from visitation.domain.decision import OUTCOME_LABELS, Outcome
+from visitation.domain.goals import status_label
+from visitation.domain.privacy import Privacy, Scrubber
 
 
 class CaseStep(StepPane):
@@ -23,6 +25,7 @@ class CaseStep(StepPane):
         yield Static(id="case-proposal", markup=False)
         yield Static(id="case-history", markup=False)
         yield Static(id="case-trajectory", markup=False)
+        yield Static(id="case-goals", markup=False)
 
     def show(self, bundle: CaseBundle, privacy: bool) -> None:
         """Fill in the case."""
@@ -49,3 +52,14 @@ class CaseStep(StepPane):
             "Tidligere beslutninger:\n" + ("\n".join(history) if history else "ingen"))
         self.query_one("#case-trajectory", Static).update(
             "Forløb – trin og fælles zone over tid:\n" + "\n".join(charts.trajectory(c.trajectory, len(p.steps))))
+        self.show_goals(bundle, privacy)
+
+    def show_goals(self, bundle: CaseBundle, privacy: bool) -> None:
+        """Each goal and sub-goal with its scores 0–10 over time (hidden while the case has none)."""
+        c = bundle.case
+        scrub = Scrubber(c.name, c.initials, Privacy.SCREEN if privacy else Privacy.INTERNAL)
+        lines = [f"{'  – ' if g.parent_id else ''}{scrub(g.text)}  [{status_label(g.status)}]  "
+                 f"{charts.score_line(g.scores) or 'ikke scoret endnu'}" for g in c.goals]
+        shown = self.query_one("#case-goals", Static)
+        shown.display = bool(lines)
+        shown.update("Mål og fremskridt (score 0–10 ved hver opfølgning):\n" + "\n".join(lines))

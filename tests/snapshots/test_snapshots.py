@@ -96,3 +96,21 @@ def test_network_compare(snap_compare, tmp_path: Path, size: tuple[int, int]) ->
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=drive)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_sagen_with_goals(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Sagen with a goal scored twice, a sub-goal not scored yet and a goal reached (privacy on)."""
+    from tests.ui.test_goals_on_sagen import CASE, with_goals
+
+    app = _app(tmp_path)
+    with_goals(app.db)
+
+    async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        app.open_case(CASE, "VM-2026-11-24")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=drive)

@@ -230,6 +230,7 @@ class CaseDetail:
     age_facts: list[str]
     network_changes: NetworkChanges = field(default_factory=lambda: NetworkChanges([], [], []))
     trajectory: list[TrajectoryPoint] = field(default_factory=list)
+    goals: list[GoalRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
