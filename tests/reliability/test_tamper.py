@@ -260,3 +260,12 @@ def test_without_the_key_verify_checks_the_structure_and_says_authenticity_is_un
     assert verify(db).ok  # content needs the key; links do not:
     _delete(1)(db, _ids(db, "audit_event"), "audit_event")  # type: ignore[call-arg]
     assert not verify(db).ok
+
+
+def test_a_new_empty_database_verifies_with_the_key_as_it_stands(sqlite_url: str) -> None:
+    from visitation.store import chainkey
+
+    db = open_db(sqlite_url, "tester")
+    chainkey.ensure()
+    report = verify(db)
+    assert report.ok and report.unproven == ""

@@ -96,12 +96,12 @@ def _foreign_keys(conn: Connection) -> list[Finding]:
 
 
 def _usable_key(conn: Connection, key: bytes | None) -> bytes | None:
-    """The key, when it is the one the database is sealed with; None otherwise (structure only)."""
+    """The key, unless the database is sealed with another one (then None: structure only)."""
     try:
         stored = chain.setting_value(conn, chain.KEY_CHECK)
     except Exception:  # an unreadable setting table is reported by the key check itself
         return None
-    return key if key is not None and stored == chain.key_check(key) else None
+    return key if key is not None and stored in (None, chain.key_check(key)) else None
 
 
 def _key_findings(conn: Connection, key: bytes | None) -> list[Finding]:
@@ -128,8 +128,8 @@ def _chain_findings(conn: Connection, table: object, name: str, key: bytes | Non
 def _unproven(key: bytes | None) -> str:
     if key is not None:
         return "ægtheden er ikke bevist: kædenøglen her er ikke databasens"
-    return (f"ægtheden er ikke bevist: der er ingen kædenøgle her ({chainkey.where()}); kun kædernes sammenhæng "
-            f"er kontrolleret. Sæt {chainkey.ENV} eller læg nøglefilen på plads")
+    return (f"ægtheden er ikke bevist: der er ingen kædenøgle her (hverken {chainkey.ENV} eller "
+            f"{chainkey.chain_key_path()}), så kun kædernes sammenhæng er kontrolleret, indtil nøglen gives")
 
 
 def chain_head(session: Session) -> str:
