@@ -15,8 +15,9 @@ cases. The audit log gets `--audit` events (default 10 per case: the spec's 1,00
 
 The hash chains (`decision.hash`/`prev_hash`, `audit_event.hash`/`prev_hash`) are left EMPTY for
 generated rows: computing them row by row would dominate the run, and no benchmark reads them.
-A chain check (`visitation.store.chain.first_break`, the spec's `visitation verify`) therefore finds
-the chains broken on a generated database; that is expected.
+`visitation verify` therefore finds the chains broken on a generated database; that is expected. The
+database is keyed with the installation's chain key (anchored at the generated ends), so the tools
+can append to it — an audited search, a decision — as to any other.
 """
 
 from __future__ import annotations
@@ -465,6 +466,7 @@ def generate(db_path: Path, n_cases: int, n_audit: int | None = None, seed: int 
     from sqlalchemy import text
 
     from visitation.services.db import open_db
+    from visitation.store import chain, chainkey
     from visitation.store.models import metadata
 
     n_audit = 10 * n_cases if n_audit is None else n_audit
@@ -481,6 +483,8 @@ def generate(db_path: Path, n_cases: int, n_audit: int | None = None, seed: int 
     t0 = time.perf_counter()
     counts["audit_event"] = bulk(db.engine, metadata.tables["audit_event"], audit_rows(n_audit, n_cases, seed))
     echo(f"  {'audit_event':<15} {counts['audit_event']:>10,} rows  {time.perf_counter() - t0:6.1f} s")
+    with db.engine.begin() as conn:
+        chain.key_database(conn, chainkey.ensure())
     with db.engine.connect() as conn:
         conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     db.engine.dispose()

@@ -17,12 +17,15 @@ PG_ADMIN_URL = os.environ.get("VISITATION_TEST_PG", "")
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the user data directory and every VISITATION_ variable at the test's own folder."""
+    """Point the user data and config directories (so the chain key too) and every VISITATION_ variable at
+    the test's own folder."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("VISITATION_DB", raising=False)
+    monkeypatch.delenv("VISITATION_CHAIN_KEY", raising=False)
     monkeypatch.setenv("VISITATION_USER", "tester")
     return home
 

@@ -43,3 +43,17 @@ class Conflict(VisitationError):
 
 class DatabaseError(VisitationError):
     """The database could not be opened, is locked for too long or is damaged."""
+
+
+class ChainKeyError(VisitationError):
+    """The chain key is missing, malformed or not the database's: nothing is written (exit 2)."""
+
+    exit_code = 2
+
+
+class IntegrityFailure(VisitationError):
+    """A check found the data not whole (a restore that would not verify): nothing is written (exit 1)."""
+
+    def __init__(self, message: str, findings: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.findings = findings

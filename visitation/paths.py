@@ -18,6 +18,18 @@ def data_dir() -> Path:
     return path
 
 
+def config_dir() -> Path:
+    """The user's config directory (not created here: only the chain key lives there)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def chain_key_path() -> Path:
+    """The installation's chain key, kept outside every database (see `visitation.store.chainkey`)."""
+    return config_dir() / "chain.key"
+
+
 def default_db_path() -> Path:
     """The default SQLite database file."""
     return data_dir() / "visitation.db"

@@ -57,3 +57,26 @@ def test_init_with_a_broken_profile_file(cli: Cli, tmp_path: Path) -> None:
     assert fingerprint(cli) == before
     case_id = out_id(cli("case", "add", "--name", "Bo Berg", "--birth-date", "2015-01-02"))
     assert as_json(cli("case", "show", str(case_id), "--json"))["profile"] == "socialstyrelsen"
+
+
+def test_init_makes_the_chain_key_outside_the_database_and_says_where(cli: Cli) -> None:
+    import stat
+
+    from visitation.paths import chain_key_path
+
+    result = cli("init")
+    key = chain_key_path()
+    assert ok(result) == "" and f"Kædenøglen ligger i nøglefilen {key}" in result.stderr
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert key.read_text().strip() not in result.output
+
+
+def test_init_with_a_team_key_makes_no_key_file(cli: Cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from visitation.paths import chain_key_path
+
+    monkeypatch.setenv("VISITATION_CHAIN_KEY", "12" * 32)
+    assert "miljøvariablen VISITATION_CHAIN_KEY" in cli("init").stderr
+    assert not chain_key_path().exists()
+    monkeypatch.setenv("VISITATION_CHAIN_KEY", "34" * 32)
+    refused = cli("init")
+    assert refused.exit_code == 2 and "ikke databasens" in refused.stderr

@@ -28,8 +28,9 @@ def init(ctx: typer.Context,
     from visitation.services import db as dbs
 
     st = state(ctx)
-    chosen = dbs.init(st.db(demo_fallback=False), profile)
+    chosen, key_place = dbs.init(st.db(demo_fallback=False), profile)
     note(f"Databasen er klar ({_where(st.db().url)}); profil: {chosen.key} {chosen.version}")
+    note(f"Kædenøglen ligger i {key_place}; tag en kopi af den, adskilt fra databasens sikkerhedskopier.")
 
 
 def _where(url: str) -> str:

@@ -78,7 +78,7 @@ def from_data(found: MinutesData, level: Privacy, one_case: bool = False) -> Min
     cases = tuple(case_minutes(c, level) for c in sorted(found.cases, key=lambda c: (c.position, c.ref)))
     return sealed(MinutesDocument(format=FORMAT, privacy=level.value, privacy_label=PRIVACY_LABELS[level],
                                   case=cases[0].ref if one_case and cases else None, meeting=meeting,
-                                  cases=cases))
+                                  cases=cases, chain_head=found.chain_head))
 
 
 def case_minutes(c: CaseData, level: Privacy) -> CaseMinutes:

@@ -223,12 +223,18 @@ class MinutesDocument:
     """The case reference when the minutes are of one case only."""
     meeting: Meeting
     cases: tuple[CaseMinutes, ...]
+    chain_head: str = ""
+    """The decision chain's head at export (`beslutning:ID:16 hex`), so a kept copy witnesses the chain;
+    empty in a file exported before heads were stamped (the field is then left out)."""
     content_hash: str = ""
 
 
 def data(doc: MinutesDocument) -> dict[str, Any]:
-    """The document as JSON-ready data, hash included."""
-    return _plain(dataclasses.asdict(doc))
+    """The document as JSON-ready data, hash included (and the chain head, when there is one)."""
+    body = _plain(dataclasses.asdict(doc))
+    if not body["chain_head"]:
+        del body["chain_head"]
+    return body
 
 
 def canonical(doc: MinutesDocument) -> bytes:
@@ -256,23 +262,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
-STAMP = re.compile(r"visitation\.minutes/1; møde=(\S*); sag=(\S*); niveau=(\S*); sha256=([0-9a-f]{64})")
+STAMP = re.compile(r"visitation\.minutes/1; møde=(\S*); sag=(\S*); niveau=(\S*); sha256=([0-9a-f]{64})"
+                   r"(?:; kædehoved=(beslutning:\d+:[0-9a-f]*))?")
 
 
 @dataclass(frozen=True)
 class Stamp:
-    """What a file says about itself: the meeting, the case (or none), the privacy level, the hash."""
+    """What a file says about itself: the meeting, the case (or none), the privacy level, the hash, and
+    the decision chain's head at export ('' in a file from before heads were stamped)."""
 
     meeting: str
     case: str | None
     privacy: str
     content_hash: str
+    chain_head: str = ""
 
 
 def stamp(doc: MinutesDocument) -> str:
-    """The one line every format carries, so `--verify` can rebuild the same document."""
+    """The one line every format carries, so `--verify` can rebuild the same document and check the chain."""
+    head = f"; kædehoved={doc.chain_head}" if doc.chain_head else ""
     return (f"{FORMAT}; møde={quote(doc.meeting.ref, safe='')}; sag={quote(doc.case or '', safe='')}; "
-            f"niveau={doc.privacy}; sha256={doc.content_hash}")
+            f"niveau={doc.privacy}; sha256={doc.content_hash}{head}")
 
 
 def find_stamp(text: str) -> Stamp | None:
@@ -280,5 +290,5 @@ def find_stamp(text: str) -> Stamp | None:
     found = STAMP.search(text)
     if found is None:
         return None
-    meeting, case, privacy, digest = found.groups()
-    return Stamp(unquote(meeting), unquote(case) or None, privacy, digest)
+    meeting, case, privacy, digest, head = found.groups()
+    return Stamp(unquote(meeting), unquote(case) or None, privacy, digest, head or "")

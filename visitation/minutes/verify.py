@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from visitation.errors import InvalidInput
@@ -59,18 +59,23 @@ def _json_stamp(text: str) -> Stamp | None:
 
     try:
         body = json.loads(text)
-        return Stamp(str(body["meeting"]["ref"]), body.get("case"), str(body["privacy"]), str(body["content_hash"]))
+        return Stamp(str(body["meeting"]["ref"]), body.get("case"), str(body["privacy"]), str(body["content_hash"]),
+                     str(body.get("chain_head") or ""))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def verify(db: Db, data: bytes, fmt: str | None = None) -> Verification:
-    """Rebuild the document named by the file's stamp and compare hash and bytes."""
+    """Rebuild the document named by the file's stamp and compare hash and bytes; then check that the
+    decision chain still holds the head the file was exported at (later, unrelated decisions are fine)."""
     from visitation.minutes import build, render
+    from visitation.minutes.model import sealed
+    from visitation.services.verify import witness
 
     fmt = fmt or sniff(data)
     claim = read_stamp(data, fmt)
-    doc = build(db, claim.meeting, claim.privacy, claim.case, action="read")
+    doc = sealed(replace(build(db, claim.meeting, claim.privacy, claim.case, action="read"),
+                         chain_head=claim.chain_head))
     short = doc.content_hash[:12]
     if doc.content_hash != claim.content_hash:
         return Verification(False, f"Referatet passer ikke længere med databasen: indholdet er ændret "
@@ -78,4 +83,12 @@ def verify(db: Db, data: bytes, fmt: str | None = None) -> Verification:
     if render(doc, fmt) != data:
         return Verification(False, f"Filen er ændret efter udskrivningen: stemplet passer ({short}…), "
                                    "men teksten gør ikke.", claim, doc.content_hash)
-    return Verification(True, f"Referatet passer med databasen (sha256 {short}…).", claim, doc.content_hash)
+    if not claim.chain_head:
+        return Verification(True, f"Referatet passer med databasen (sha256 {short}…); filen er fra før "
+                                  "kædehovedet kom i stemplet.", claim, doc.content_hash)
+    held = witness(db, claim.chain_head)
+    if not held.holds:
+        return Verification(False, f"Referatet passer med databasen (sha256 {short}…), men {held.message}.",
+                            claim, doc.content_hash)
+    return Verification(True, f"Referatet passer med databasen (sha256 {short}…); {held.message}.",
+                        claim, doc.content_hash)

@@ -1,97 +1,64 @@
-"""Backups: SQLite's online backup to a file, or a portable dump of every table; restore into an empty database."""
+"""Backups: a logged copy of the database (never the chain key); restore into an empty database, all or nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, Table, delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
+from sqlmodel import Session
 
-from visitation.errors import InvalidInput
+from visitation.errors import IntegrityFailure, InvalidInput
 from visitation.services import audit
 from visitation.services.db import Db, open_db
-from visitation.store import schema
+from visitation.services.verify import Report, inspect
+from visitation.store import chain, chainkey
+from visitation.store.dump import SQLITE_MAGIC, read_dump, write_copy
 from visitation.store.models import metadata
 
-DUMP_FORMAT = "visitation.backup/1"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-CONTENT = ("case", "meeting", "decision", "audit_event")
-"""A database holding rows in any of these is not empty."""
 BATCH = 1000
 
 
 @dataclass(frozen=True)
 class Backup:
-    """What was written."""
+    """What was written, and where the chain key lives (the copy never holds it)."""
 
     kind: str
     rows: int
+    key_place: str
 
 
-def backup(db: Db, target: Path, force: bool = False, logged: bool = True) -> Backup:
-    """Write a backup readable by its owner only, all or nothing; refuse to overwrite without `force`.
+@dataclass(frozen=True)
+class Restored:
+    """What a restore loaded, how it verified, and whether it could log itself (only with the key)."""
 
-    `logged=False` is for the copy taken before a migration, when the audit table may be of an older schema.
-    """
+    rows: int
+    report: Report
+    logged: bool
+
+
+def backup(db: Db, target: Path, force: bool = False) -> Backup:
+    """Write a backup readable by its owner only, all or nothing; refuse to overwrite without `force`."""
     if target.exists() and not force:
         raise InvalidInput(f"{target.name} findes allerede; brug --force for at overskrive")
     if target.is_dir():
         raise InvalidInput(f"{target} er en mappe")
-    if logged:
-        audit.log_now(db, "backup", detail=f"sikkerhedskopi: {target.name}")  # before the copy, so it holds it
-    handle, temp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    os.close(handle)
-    os.chmod(temp, 0o600)
-    try:
-        kind = _sqlite_copy(db, Path(temp)) if db.engine.dialect.name == "sqlite" else _dump(db, Path(temp))
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return Backup(kind, count_rows(db) if logged else 0)
-
-
-def _sqlite_copy(db: Db, temp: Path) -> str:
-    raw = db.engine.raw_connection()
-    try:
-        dest = sqlite3.connect(temp)
-        try:
-            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
-        finally:
-            dest.close()
-    finally:
-        raw.close()
-    return "SQLite-kopi"
-
-
-def _dump(db: Db, temp: Path) -> str:
-    """Every table as the database has it (reflected, so an older schema dumps too), one row a line."""
-    found = MetaData()
-    found.reflect(bind=db.engine)
-    with temp.open("w", encoding="utf-8") as out, db.engine.connect() as conn:
-        out.write(json.dumps({"format": DUMP_FORMAT, "schema": schema.current_revision(db.engine)}) + "\n")
-        for table in found.sorted_tables:
-            if table.name == "alembic_version":
-                continue
-            for row in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings():
-                line = {"table": table.name, "row": dict(row)}
-                out.write(json.dumps(line, default=_encode, ensure_ascii=False) + "\n")
-    return "dump af alle tabeller"
+    audit.log_now(db, "backup", detail=f"sikkerhedskopi: {target.name}")  # before the copy, so it holds it
+    kind = write_copy(db.engine, target)
+    return Backup(kind, count_rows(db), chainkey.where())
 
 
 def table_rows(db: Db) -> Iterator[tuple[Table, dict[str, Any]]]:
     """Every row of every table, parents before children, each table in id order."""
     with db.engine.connect() as conn:
         for table in metadata.sorted_tables:
-            order = [c for c in table.primary_key.columns]
+            order = list(table.primary_key.columns)
             for row in conn.execute(select(table).order_by(*order)).mappings():
                 yield table, dict(row)
 
@@ -102,75 +69,93 @@ def count_rows(db: Db) -> int:
         return sum(conn.execute(select(func.count()).select_from(t)).scalar_one() for t in metadata.sorted_tables)
 
 
-def restore(db: Db, source: Path, force: bool = False) -> int:
-    """Load a backup into `db` (which must be empty unless `force`); the number of rows restored."""
-    if not source.is_file():
-        raise InvalidInput(f"{source.name} findes ikke eller er ikke en fil")
-    with source.open("rb") as f:
-        magic = f.read(len(SQLITE_MAGIC))
-    if not force and not is_empty(db):
-        raise InvalidInput("databasen er ikke tom; gendan i en tom database, eller brug --force for at erstatte indholdet")
-    if magic == SQLITE_MAGIC:
-        with tempfile.TemporaryDirectory() as folder:
-            copy = Path(folder) / "restore.db"
-            shutil.copyfile(source, copy)
-            other = open_db(str(copy), db.user)  # an older backup is brought to the current schema first
-            try:
-                return _load(db, ((t, r) for t, r in table_rows(other)))
-            finally:
-                other.engine.dispose()
-    return _load(db, _read_dump(source))
-
-
 def is_empty(db: Db) -> bool:
     """No cases, meetings, decisions or audit events."""
     with db.engine.connect() as conn:
-        return all(conn.execute(select(func.count()).select_from(metadata.tables[n])).scalar_one() == 0
-                   for n in CONTENT)
+        return not chain.has_content(conn)
 
 
-def _read_dump(source: Path) -> Iterator[tuple[Table, dict[str, Any]]]:
-    with source.open(encoding="utf-8") as lines:
+def restore(db: Db, source: Path, force: bool = False) -> Restored:
+    """Load a backup into `db` (empty unless `force`) in one transaction that commits only if it verifies.
+
+    With the chain key the restore is logged in the same transaction; without it the structure is
+    verified, the rows are committed, and the result says authenticity is unproven and nothing was logged.
+    A finding rolls everything back (IntegrityFailure), so a failed restore leaves the database as it was.
+    """
+    if not source.is_file():
+        raise InvalidInput(f"{source.name} findes ikke eller er ikke en fil")
+    key = chainkey.load()
+    chain.forget(db.engine)  # the key check is the restored one from here on
+    try:
+        with _rows_of(source, db.user) as rows, db.write() as session:
+            if not force and chain.has_content(session):
+                raise InvalidInput("databasen er ikke tom; gendan i en tom database, "
+                                   "eller brug --force for at erstatte indholdet")
+            count = _load(session, rows, source.name)
+            report = inspect(session.connection(), key)
+            if report.findings:
+                raise IntegrityFailure(f"{source.name} består ikke kontrollen; intet er gendannet",
+                                       tuple(str(f) for f in report.findings))
+            if key is not None:
+                audit.log(session, db, "restore", detail=f"gendannet fra {source.name}: {count} rækker, kontrolleret")
+    finally:
+        chain.forget(db.engine)  # whatever was remembered inside the transaction may have been rolled back
+    if db.engine.dialect.name == "postgresql":
+        _analyze(db)
+    return Restored(count, report, logged=key is not None)
+
+
+@contextmanager
+def _rows_of(source: Path, user: str) -> Iterator[Iterator[tuple[Table, dict[str, Any]]]]:
+    """The rows of a backup file: a SQLite copy (brought to the current schema first) or a dump."""
+    with source.open("rb") as f:
+        magic = f.read(len(SQLITE_MAGIC))
+    if magic != SQLITE_MAGIC:
+        yield read_dump(source)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "restore.db"
+        shutil.copyfile(source, copy)
+        other = open_db(str(copy), user)
         try:
-            header = json.loads(lines.readline())
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            header = {}
-        if not isinstance(header, dict) or header.get("format") != DUMP_FORMAT:
-            raise InvalidInput(f"{source.name} er ikke en sikkerhedskopi fra visitation backup")
-        if header.get("schema") != schema.HEAD:
-            raise InvalidInput(f"{source.name} er fra skema {header.get('schema')}; denne version har {schema.HEAD}")
-        for number, line in enumerate(lines, 2):
-            try:
-                item = json.loads(line)
-                table = metadata.tables[item["table"]]
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise InvalidInput(f"{source.name}:{number}: ikke en række fra visitation backup") from None
-            yield table, item["row"]
+            yield table_rows(other)
+        finally:
+            other.engine.dispose()
 
 
-def _load(db: Db, rows: Iterator[tuple[Table, dict[str, Any]]]) -> int:
-    """Replace the content of every table by the rows, in one transaction."""
+def _load(session: Session, rows: Iterator[tuple[Table, dict[str, Any]]], name: str) -> int:
+    """Replace the content of every table by the rows, inside the caller's transaction."""
+    for table in reversed(metadata.sorted_tables):
+        session.execute(delete(table))
     count = 0
-    with db.write() as session:
-        for table in reversed(metadata.sorted_tables):
-            session.execute(delete(table))
-        batch: list[dict[str, Any]] = []
-        current: Table | None = None
+    for table, batch in _batches(rows, name):
+        session.execute(insert(table), batch)
+        count += len(batch)
+    if session.get_bind().dialect.name == "postgresql":
+        _reset_sequences(session)
+    return count
+
+
+def _batches(rows: Iterator[tuple[Table, dict[str, Any]]], name: str) -> Iterator[tuple[Table, list[dict[str, Any]]]]:
+    """The rows in batches of one table each; a value that cannot be read stops the restore, naming the table."""
+    batch: list[dict[str, Any]] = []
+    current: Table | None = None
+    try:
         for table, row in rows:
             if table is not current and batch:
-                session.execute(insert(current), batch)  # type: ignore[arg-type]
+                yield current, batch  # type: ignore[misc]
                 batch = []
             current = table
             batch.append(_typed(table, row))
-            count += 1
             if len(batch) >= BATCH:
-                session.execute(insert(table), batch)
+                yield table, batch
                 batch = []
-        if batch:
-            session.execute(insert(current), batch)  # type: ignore[arg-type]
-        if db.engine.dialect.name == "postgresql":
-            _reset_sequences(session)
-    return count
+    except (ValueError, TypeError) as exc:
+        where = f" (tabellen {current.name} eller den næste)" if current is not None else ""
+        raise IntegrityFailure(f"{name}: en værdi kan ikke læses{where}; intet er gendannet",
+                               (f"{exc.__class__.__name__}",)) from None
+    if batch:
+        yield current, batch  # type: ignore[misc]
 
 
 def _typed(table: Table, row: dict[str, Any]) -> dict[str, Any]:
@@ -191,7 +176,7 @@ def _python_type(column: Any) -> type | None:
         return None
 
 
-def _reset_sequences(session: Any) -> None:
+def _reset_sequences(session: Session) -> None:
     for table in metadata.sorted_tables:
         if "id" in table.columns and table.columns["id"].autoincrement is not False:
             session.execute(text(f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
@@ -199,7 +184,8 @@ def _reset_sequences(session: Any) -> None:
                                  f"(SELECT MAX(id) FROM \"{table.name}\") IS NOT NULL)"))
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
+def _analyze(db: Db) -> None:
+    """Fresh planner statistics for the restored tables (PostgreSQL plans badly on empty-table estimates)."""
+    with db.engine.connect() as conn:
+        conn.execute(text("ANALYZE"))
+        conn.commit()

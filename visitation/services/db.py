@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from visitation.domain.profiles import DEFAULT_PROFILE, Profile, load_profile, profile_from_text
 from visitation.errors import NotFound
-from visitation.store import schema
-from visitation.store.engine import database_url, make_engine, read_session, translated, write_session
+from visitation.paths import data_dir
+from visitation.store import chain, chainkey, schema
+from visitation.store.dump import write_copy
+from visitation.store.engine import (
+    database_url,
+    make_engine,
+    read_session,
+    translated,
+    write_session,
+)
 from visitation.store.models import Setting, StoredProfile
 
 
@@ -54,7 +64,7 @@ def open_db(db: str | None, user: str, migrate: bool = True) -> Db:
             revision = schema.current_revision(engine)
             if revision is not None and revision != schema.HEAD:
                 backup_before_migrating(Db(engine=engine, user=user, url=url), revision)
-            schema.ensure(engine)
+            schema.ensure(engine, user)
     return Db(engine=engine, user=user, url=url)
 
 
@@ -88,30 +98,31 @@ def profile_for(session: Session, key: str | None = None, version: str | None = 
         raise NotFound(f"ukendt profil '{key}'") from None
 
 
-def init(db: Db, profile_name: str | None) -> Profile:
-    """Create the database (idempotent) and, if given, make a profile the default for new cases."""
+def init(db: Db, profile_name: str | None) -> tuple[Profile, str]:
+    """Create the database (idempotent), key its chains, and, if given, make a profile the default for new cases.
+
+    Returns the profile and where the chain key lives (made now if the installation had none).
+    """
     with db.write() as session:
+        chain.signing_key(session)
         profile = load_profile(profile_name) if profile_name else profile_for(session)
         remember_profile(session, profile)
         if profile_name:
             row = session.get(Setting, "profile") or Setting(key="profile", value=profile.key)
             row.value = profile.key
             session.add(row)
-        return profile
+        return profile, chainkey.where()
 
 
 def backup_before_migrating(db: Db, revision: str) -> None:
-    """A copy of the database as it was, beside it (SQLite) or in the data folder (PostgreSQL), before upgrading."""
-    import datetime as dt
-    from pathlib import Path
+    """A copy of the database as it was, beside it (SQLite) or in the data folder (PostgreSQL), before upgrading.
 
-    from visitation.paths import data_dir
-    from visitation.services import backup
-
+    Not logged: the audit table may be of the older schema.
+    """
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     if db.engine.dialect.name == "sqlite" and db.engine.url.database:
         source = Path(db.engine.url.database)
         target = source.with_name(f"{source.stem}.før-skema-{schema.HEAD}.{revision}.{stamp}.backup")
     else:
         target = data_dir() / f"{db.engine.url.database}.før-skema-{schema.HEAD}.{revision}.{stamp}.backup"
-    backup.backup(db, target, logged=False)
+    write_copy(db.engine, target)

@@ -22,6 +22,7 @@ from visitation.services.db import Db, profile_for
 from visitation.services.goals import rows as goal_rows
 from visitation.services.rows import (alternative_rows, assessment_row, decision_row, followup_row,
                                       network_rows)
+from visitation.services.verify import chain_head
 from visitation.services.views import (
     AlternativeRow,
     AssessmentRow,
@@ -78,10 +79,11 @@ class CaseData:
 
 @dataclass(frozen=True)
 class MinutesData:
-    """The meeting (with participants) and its docket cases, in docket order."""
+    """The meeting (with participants) and its docket cases, in docket order, and the decision chain's head."""
 
     meeting: MeetingRow
     cases: list[CaseData]
+    chain_head: str = ""
 
 
 def gather(db: Db, meeting_ident: str, case_ident: str | None = None, *, action: str = "export",
@@ -94,7 +96,7 @@ def gather(db: Db, meeting_ident: str, case_ident: str | None = None, *, action:
         used = db.for_meeting(meeting.ref)
         for item in items:
             audit.log(session, used, action, item.case_id, "meeting", meeting.id, detail)
-        return MinutesData(_meeting_row(session, meeting, len(items)), found)
+        return MinutesData(_meeting_row(session, meeting, len(items)), found, chain_head(session))
 
 
 def meeting_ref(db: Db, ident: str) -> str:

@@ -1,21 +1,28 @@
-"""`visitation verify`: is the database whole and untouched? Hash chains, foreign keys, the engine's own check."""
+"""`visitation verify`: is the database whole and untouched? The keyed hash chains, foreign keys, the
+engine's own check; and the chain head a minutes file carries, as a witness of the decision chain."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Connection, select, text
+from sqlmodel import Session
 
 from visitation.services.db import Db
-from visitation.store import chain
+from visitation.store import chain, chainkey
 from visitation.store.models import AuditEvent, Decision
 
 CHAIN_NAMES = {Decision: "beslutning", AuditEvent: "audithændelse"}
+MOST_PER_CHAIN = 20
+"""Findings named per chain; the rest are counted (a chain sealed with another key fails on every row)."""
+HEAD = re.compile(r"beslutning:(\d+):([0-9a-f]{16})?")
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing wrong, naming the table and the first bad row."""
+    """One thing wrong, naming the table and the bad row (no row: the whole chain or database)."""
 
     table: str
     row: int | None
@@ -28,34 +35,132 @@ class Finding:
 
 @dataclass(frozen=True)
 class Report:
-    """What was checked and what was found."""
+    """What was checked, what was found, and why authenticity is unproven ('' when the key proved it)."""
 
     checked: tuple[str, ...]
     findings: tuple[Finding, ...]
+    unproven: str = ""
 
     @property
     def ok(self) -> bool:
-        """True when nothing was found."""
+        """True when nothing was found (authentic only if `unproven` is empty too)."""
         return not self.findings
 
 
 def verify(db: Db) -> Report:
-    """Check the engine's integrity, the foreign keys and both hash chains; name the first bad row of each."""
-    checked, findings = [], []
+    """Check the database with this installation's chain key (or, without one, the chains' structure)."""
+    key = chainkey.load()
     with db.engine.connect() as conn:
-        if db.engine.dialect.name == "sqlite":
-            checked.append("SQLite integrity_check")
-            bad = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).fetchall() if r[0] != "ok"]
-            findings += [Finding("databasefilen", None, f"integrity_check: {line}") for line in bad[:5]]
-            checked.append("fremmednøgler (foreign_key_check)")
-            for table, rowid, parent, _ in conn.execute(text("PRAGMA foreign_key_check")).fetchall()[:20]:
-                findings.append(Finding(table, rowid, f"peger på en {parent}, der ikke findes"))
-        else:
-            checked.append("fremmednøgler (håndhæves af PostgreSQL)")
+        return inspect(conn, key)
+
+
+def inspect(conn: Connection, key: bytes | None) -> Report:
+    """Every check on one connection (a restore runs them inside its transaction, before it commits).
+
+    A check that raises is itself a finding; the others still run.
+    """
+    checked: list[str] = []
+    findings: list[Finding] = []
+    chain_key = _usable_key(conn, key)
+    for name, check in _checks(conn, key, chain_key):
+        checked.append(name)
+        try:
+            findings += check()
+        except Exception as exc:  # verify reports, it never stops
+            findings.append(Finding(name, None, f"kontrollen kunne ikke gennemføres ({exc.__class__.__name__})"))
+    return Report(tuple(checked), tuple(findings), "" if chain_key else _unproven(key))
+
+
+def _checks(conn: Connection, key: bytes | None,
+            chain_key: bytes | None) -> Iterator[tuple[str, Callable[[], list[Finding]]]]:
+    if conn.dialect.name == "sqlite":
+        yield "SQLite integrity_check", lambda: _integrity(conn)
+        yield "fremmednøgler (foreign_key_check)", lambda: _foreign_keys(conn)
+    else:
+        yield "fremmednøgler (håndhæves af PostgreSQL)", list
+    yield "kædenøglen (chain.key_check)", lambda: _key_findings(conn, key)
+    for model, name in CHAIN_NAMES.items():
+        table = model.__table__  # type: ignore[attr-defined]
+        yield (f"hashkæden over {table.name} (HMAC-SHA256)",
+               lambda table=table, name=name: _chain_findings(conn, table, name, chain_key))
+
+
+def _integrity(conn: Connection) -> list[Finding]:
+    bad = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).fetchall() if r[0] != "ok"]
+    return [Finding("databasefilen", None, f"integrity_check: {line}") for line in bad[:5]]
+
+
+def _foreign_keys(conn: Connection) -> list[Finding]:
+    found = conn.execute(text("PRAGMA foreign_key_check")).fetchall()[:20]
+    return [Finding(table, rowid, f"peger på en {parent}, der ikke findes") for table, rowid, parent, _ in found]
+
+
+def _usable_key(conn: Connection, key: bytes | None) -> bytes | None:
+    """The key, unless the database is sealed with another one (then None: structure only)."""
+    try:
+        stored = chain.setting_value(conn, chain.KEY_CHECK)
+    except Exception:  # an unreadable setting table is reported by the key check itself
+        return None
+    return key if key is not None and stored in (None, chain.key_check(key)) else None
+
+
+def _key_findings(conn: Connection, key: bytes | None) -> list[Finding]:
+    stored = chain.setting_value(conn, chain.KEY_CHECK)
+    if stored is None and chain.has_content(conn):
+        return [Finding("databasen", None, "nøglemærket chain.key_check mangler, men databasen har indhold: "
+                                           "det er fjernet, og kæderne er ikke beskyttet")]
+    if stored is not None and key is not None and stored != chain.key_check(key):
+        return [Finding("databasen", None, f"databasen er forseglet med en anden kædenøgle end den her "
+                                           f"({chainkey.where()}): ægtheden kan ikke afgøres; angiv databasens "
+                                           f"nøgle med {chainkey.ENV}")]
+    return []
+
+
+def _chain_findings(conn: Connection, table: object, name: str, key: bytes | None) -> list[Finding]:
+    found = [Finding(table.name, row, f"{name}: {problem}")  # type: ignore[attr-defined]
+             for row, problem in chain.problems(conn, table, key)]  # type: ignore[arg-type]
+    if len(found) <= MOST_PER_CHAIN:
+        return found
+    more = Finding(table.name, None, f"{name}: og {len(found) - MOST_PER_CHAIN} fund mere")  # type: ignore[attr-defined]
+    return [*found[:MOST_PER_CHAIN], more]
+
+
+def _unproven(key: bytes | None) -> str:
+    if key is not None:
+        return "ægtheden er ikke bevist: kædenøglen her er ikke databasens"
+    return (f"ægtheden er ikke bevist: der er ingen kædenøgle her (hverken {chainkey.ENV} eller "
+            f"{chainkey.chain_key_path()}), så kun kædernes sammenhæng er kontrolleret, indtil nøglen gives")
+
+
+def chain_head(session: Session) -> str:
+    """The decision chain's head as minutes carry it: `beslutning:ID:first 16 hex of its hash`."""
+    last_id, last_hash = chain.head(session, Decision.__table__)  # type: ignore[arg-type]
+    return f"beslutning:{last_id}:{last_hash[:16]}"
+
+
+@dataclass(frozen=True)
+class Witness:
+    """Whether the decision chain still holds the head a minutes file was exported at."""
+
+    holds: bool
+    message: str
+
+
+def witness(db: Db, head: str) -> Witness:
+    """Compare a head from `chain_head` with the database: the decision it names must still have that hash."""
+    found = HEAD.fullmatch(head)
+    if found is None:
+        return Witness(False, f"kædehovedet '{head[:40]}' er ulæseligt")
+    number, prefix = int(found.group(1)), found.group(2) or ""
+    if number == 0:
+        return Witness(True, "beslutningskæden var tom ved udskrivningen")
     with db.read() as session:
-        for model, name in CHAIN_NAMES.items():
-            checked.append(f"hashkæden over {model.__tablename__}")
-            broken = chain.first_break(session, model)
-            if broken:
-                findings.append(Finding(str(model.__tablename__), broken[0], f"{name}: {broken[1]}"))
-    return Report(tuple(checked), tuple(findings))
+        stored = session.execute(select(Decision.hash).where(Decision.id == number)).scalar()
+    if stored is None:
+        return Witness(False, f"beslutning {number}, kædens hoved ved udskrivningen, findes ikke længere: "
+                              "beslutningskæden er afkortet eller skrevet om")
+    if not stored.startswith(prefix) or not prefix:
+        return Witness(False, f"beslutning {number} har ikke længere hashen {prefix}…: beslutningskæden er "
+                              "skrevet om siden udskrivningen")
+    return Witness(True, f"kædehovedet ved udskrivningen (beslutning {number}, {prefix}…) står uændret i kæden")
+

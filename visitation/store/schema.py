@@ -14,13 +14,15 @@ HEAD = "0006"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def alembic_config(connection: Any = None) -> Any:
-    """An Alembic Config pointing at the shipped migrations (no alembic.ini needed)."""
+def alembic_config(connection: Any = None, user: str = "visitation") -> Any:
+    """An Alembic Config pointing at the shipped migrations (no alembic.ini needed); `user` is who a
+    migration that logs itself names."""
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
+    config.attributes["user"] = user
     return config
 
 
@@ -32,20 +34,20 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", user: str = "visitation") -> None:
     """Migrate the database to `revision` in one transaction."""
     from alembic import command
 
     with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), revision)
+        command.upgrade(alembic_config(conn, user), revision)
 
 
-def ensure(engine: Engine) -> bool:
+def ensure(engine: Engine, user: str = "visitation") -> bool:
     """Bring the database to the current schema; True when it had to be created or upgraded."""
     revision = current_revision(engine)
     if revision == HEAD:
         return False
     if revision is not None and not any((MIGRATIONS / "versions").glob(f"{revision}_*.py")):
         raise DatabaseError(f"databasen er fra en nyere version af Visitation (skema {revision})")
-    upgrade(engine)
+    upgrade(engine, user=user)
     return True
