@@ -71,8 +71,8 @@ class KeyFiguresScreen(ReportsWorkerFailures, Screen[None]):
                     bar_chart([(f"Trin {s}", n) for s, n in k.children_per_step.items()], width))
         self._chart("placements", "Anbringelser efter type (%)",
                     bar_chart([(TYPES[t], v) for t, v in k.placements_by_type.items()], width, unit=" %"))
-        self._chart("followups", f"Opfølgning: til tiden {_n(k.followups_on_time_pct, ' %')} (lovpligtige "
-                                 f"{_n(k.followups_legal_on_time_pct, ' %')}) · "
+        legal = f" (lovpligtige {_n(k.followups_legal_on_time_pct, ' %')})" if message.complete else ""
+        self._chart("followups", f"Opfølgning: til tiden {_n(k.followups_on_time_pct, ' %')}{legal} · "
                                  f"overskredet nu {k.followups_overdue_now}",
                     bar_chart([("Opfølgninger overskredet", k.followups_overdue_now),
                                ("Børn med en overskredet", k.children_with_overdue)], width))
