@@ -140,7 +140,8 @@ def _build_outcomes(url: str) -> None:
         for decision, case, due, done, legal in (
                 ("e1", "E", 205, 210, [LAW_95]), ("e2", "E", 100, 110, [OWN_96]), ("f0", "F", 50, 55, [LAW_95]),
                 ("f1", "F", -20, None, [OWN_96, LAW_95]), ("g0", "G", 45, 50, []), ("h0", "H", 70, 80, [LAW_156]),
-                ("h1", "H", 30, None, ["BL § 20"]), ("h0", "H", 120, 100, [LAW_95])):
+                ("h1", "H", 30, None, ["BL § 20"]), ("h0", "H", 120, 100, [LAW_95]),
+                ("g0", "G", 44, 50, LAW_95), ("g0", "G", 43, 50, [{"ref": LAW_95}, 95])):  # not lists of texts
             s.add(Followup(decision_id=decisions[decision], case_id=kids[case], due=_ago(due), kind="k", label="l",
                            legal=legal, done_on=_ago(done) if done is not None else None))
         for status, closed, scores in (("reached", 100, []), ("reached", 120, []), ("dropped", 10, []),
@@ -171,8 +172,8 @@ def test_the_figures_of_follow_up_goals_and_placement_types_worked_out_by_hand(d
                                            "foster": {"mean": 105.0, "median": 105.0, "count": 1},
                                            "institution": {"mean": 100.0, "median": 100.0, "count": 1}}
     # The law's: E 205 (on time), F -20 (not due yet), H 70 (on time), H 30 (bare "BL § 20", overdue), H 120
-    # (late); not BL § 96 alone, not the follow-up of the corrected f0.
-    assert k["followups_due"] == 7 and k["followups_legal_due"] == 5
+    # (late); not BL § 96 alone, not the follow-up of the corrected f0, not a legal basis that is no list of texts.
+    assert k["followups_due"] == 9 and k["followups_legal_due"] == 5
     assert k["followups_legal_on_time_pct"] == 50.0
     # Closed goals: two reached, one dropped. Open goals scored twice: 3→5 rises; 6→4 (same day, the later
     # one last) and 7→2 (by date, not by entry) fall.

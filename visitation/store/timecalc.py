@@ -51,9 +51,11 @@ step_below_in = _function(
 
 cites_paragraph = _function(
     "cites_paragraph", Boolean(),
-    "Whether a JSON list of citations (`BL § 95 (tidl. SEL § 70, stk. 1)`) cites one of the given paragraphs: "
-    "a citation's paragraph is its text before ` (`.",
-    sqlite="EXISTS (SELECT 1 FROM json_each({0}) AS c WHERE CASE WHEN instr(c.value, ' (') > 0 "
+    "Whether a JSON list of citations (`BL § 95 (tidl. SEL § 70, stk. 1)`) cites one of the given "
+    "paragraphs: a citation's paragraph is its text before ` (`. Anything but a list of texts cites nothing.",
+    sqlite="EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({0}) THEN {0} ELSE '[]' END) AS c "
+           "WHERE typeof(c.key) = 'integer' AND c.type = 'text' AND CASE WHEN instr(c.value, ' (') > 0 "
            "THEN substr(c.value, 1, instr(c.value, ' (') - 1) ELSE c.value END IN ({rest}))",
-    postgresql="EXISTS (SELECT 1 FROM json_array_elements_text(CAST({0} AS json)) AS c(value) "
-               "WHERE split_part(c.value, ' (', 1) IN ({rest}))")
+    postgresql="EXISTS (SELECT 1 FROM json_array_elements(CASE WHEN json_typeof(CAST({0} AS json)) = 'array' "
+               "THEN CAST({0} AS json) END) AS c(value) WHERE json_typeof(c.value) = 'string' "
+               "AND split_part(c.value #>> '{{}}', ' (', 1) IN ({rest}))")
