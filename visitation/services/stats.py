@@ -68,7 +68,8 @@ class KeyFigures:
 
 def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = None,
                 today: dt.date | None = None, quick: bool = False) -> KeyFigures:
-    """Compute every key figure; `since`/`until` bound decisions, follow-ups due and meetings.
+    """Compute every key figure; `since`/`until` bound decisions, follow-ups due or done, goals closed and
+    meetings.
 
     `quick` gives only the figures of the present (children per step, placements, follow-ups, caseload),
     which SQL aggregates answer at once, so a dashboard can draw them and then ask `with_history`.
