@@ -10,8 +10,9 @@ and a fixed "today"), so the same arguments give the same database.
 What a case gets: a child, a caseworker, a school, a profile and a step; 3–8 people on the network map;
 2–3 assessments on the Børnelineal; a proposal (most cases) and the alternatives the profile requires
 for it; for a share of the cases a decision at a meeting (with its docket item) and, for placements,
-the follow-ups the profile and the law schedule. Meetings have participants and a docket of 8–12
-cases. The audit log gets `--audit` events (default 10 per case: the spec's 1,000,000 at 100,000).
+the follow-ups the profile and the law schedule, and 1–3 goals (sometimes a sub-goal) scored at each
+follow-up done, the best of them reached and a few dropped. Meetings have participants and a docket of
+8–12 cases. The audit log gets `--audit` events (default 10 per case: the spec's 1,000,000 at 100,000).
 
 The hash chains (`decision.hash`/`prev_hash`, `audit_event.hash`/`prev_hash`) are left EMPTY for
 generated rows: computing them row by row would dominate the run, and no benchmark reads them.
@@ -220,6 +221,49 @@ class Catalogue:
         return rng.sample(keys, k=min(len(keys), rng.choice((1, 1, 2))))
 
 
+GOALS = ["At barnet kommer i skole hver dag.", "At barnet sover i egen seng og falder til ro om aftenen.",
+         "At forældrene selv tager kontakt til skolen ved fravær.", "At barnet har en fast ven i klassen.",
+         "At barnet ser sin mormor hver uge.", "At familien har faste måltider.",
+         "At barnet deltager i en fritidsaktivitet."]
+
+
+class Goals:
+    """Goals and sub-goals of a placing decision, scored at each follow-up done (a seeded generator of its own,
+    so the rows before them are those of generator version 1)."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = Rng(seed + 2)
+        self.goal_id = self.score_id = 0
+
+    def add(self, out: dict[str, list[Any]], case_id: int, at: dt.datetime,
+            done: list[tuple[int, dt.date]]) -> None:
+        """1-3 goals of a case decided at `at`; `done`: the decision's follow-ups done (id, day), oldest first."""
+        rng, parent = self.rng, None
+        for n in range(rng.randint(1, 3)):
+            self.goal_id += 1
+            scores = self._scores(out, done)
+            reached = bool(scores) and scores[-1] >= 7 and rng.random() < 0.7
+            dropped = bool(done) and not reached and rng.random() < 0.1
+            out["goal"].append({
+                "id": self.goal_id, "case_id": case_id, "parent_id": parent if n and rng.random() < 0.4 else None,
+                "text": rng.choice(GOALS), "due": at.date() + dt.timedelta(days=rng.choice((90, 180, 365))),
+                "status": "reached" if reached else "dropped" if dropped else "open",
+                "closed_on": done[-1][1] if reached or dropped else None, "created_at": at, "created_by": USER})
+            parent = parent or self.goal_id
+
+    def _scores(self, out: dict[str, list[Any]], done: list[tuple[int, dt.date]]) -> list[int]:
+        """The goal's scores 0-10 at each follow-up done: a random walk, mostly upwards."""
+        scores, score = [], self.rng.randint(1, 5)
+        for followup_id, day in done:
+            score = min(10, max(0, score + self.rng.randint(-2, 3)))
+            self.score_id += 1
+            out["goal_score"].append({"id": self.score_id, "goal_id": self.goal_id, "followup_id": followup_id,
+                                      "score": score, "scored_on": day, "scored_by": USER,
+                                      "created_at": dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)})
+            scores.append(score)
+        return scores
+
+
 def plan(n_cases: int, seed: int) -> dict[str, Any]:
     """Every row of the database, as plain values, in insertion order per table."""
     from visitation.domain.followups import schedule
@@ -236,7 +280,8 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
 
     out: dict[str, list[Any]] = {t: [] for t in (
         "profile", "child", "case", "network_member", "assessment", "proposal", "alternative",
-        "meeting", "participant", "docket_item", "decision", "followup")}
+        "meeting", "participant", "docket_item", "decision", "followup", "goal", "goal_score")}
+    goals = Goals(seed)
     for cat in catalogues.values():
         out["profile"].append({"key": cat.key, "version": cat.version, "text": cat.profile.text,
                                "created_at": dt.datetime(FIRST_YEAR, 1, 1, tzinfo=dt.UTC)})
@@ -393,15 +438,19 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
             case["current_step"] = target
             case["version"] += 1
             case["updated_at"] = at
+            done_here = []
             for f in schedule(target, start, cat.profile):
                 followup_id += 1
                 done = f.due < TODAY - dt.timedelta(days=14) and rng.random() < 0.92
+                done_on = f.due + dt.timedelta(days=rng.randint(-12, 4)) if done else None
                 out["followup"].append({
                     "id": followup_id, "decision_id": decision_id, "case_id": case["id"], "due": f.due,
                     "kind": f.kind, "label": f.label, "legal": list(f.legal), "responsible": case["caseworker"],
-                    "done_on": f.due + dt.timedelta(days=rng.randint(-12, 4)) if done else None,
-                    "done_by": case["caseworker"] if done else "", "note": "Trives." if done else "",
-                    "outcome_decision_id": None, "version": 2 if done else 1})
+                    "done_on": done_on, "done_by": case["caseworker"] if done else "",
+                    "note": "Trives." if done else "", "outcome_decision_id": None, "version": 2 if done else 1})
+                if done_on:
+                    done_here.append((followup_id, done_on))
+            goals.add(out, case["id"], at, sorted(done_here, key=lambda f: f[1]))
     for m in out["meeting"]:
         del m["_size"]
 
@@ -476,7 +525,7 @@ def generate(db_path: Path, n_cases: int, n_audit: int | None = None, seed: int 
     echo(f"  planned {n_cases:,} cases in {time.perf_counter() - began:.1f} s")
     counts: dict[str, int] = {}
     for name in ("profile", "child", "case", "network_member", "assessment", "proposal", "alternative",
-                 "meeting", "participant", "docket_item", "decision", "followup"):
+                 "meeting", "participant", "docket_item", "decision", "followup", "goal", "goal_score"):
         t0 = time.perf_counter()
         counts[name] = bulk(db.engine, metadata.tables[name], rows.pop(name))
         echo(f"  {name:<15} {counts[name]:>10,} rows  {time.perf_counter() - t0:6.1f} s")

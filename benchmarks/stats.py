@@ -3,8 +3,9 @@
     python benchmarks/stats.py [--cases 100000] [--repeat 5]
 
 Baselines measured in the same run: for `stats`, plain sqlite3 reading the rows the figures are made
-from (cases, decisions, follow-ups, docket, meetings) — the floor of any implementation; for the
-dashboard, a bare Textual app opening a screen with one Static on the same terminal size.
+from (cases, decisions, follow-ups with their legal basis, docket, meetings, goals and their scores) —
+the floor of any implementation; for the dashboard, a bare Textual app opening a screen with one Static
+on the same terminal size.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import run as shared  # noqa: E402  (the cached generated database)
 READS = ('SELECT current_step, caseworker, status, created_at FROM "case"',
          "SELECT id, case_id, meeting_id, created_at, start, outcome, step_before, step, alternatives, supersedes_id "
          "FROM decision",
-         "SELECT case_id, due, done_on, superseded_by_id, decision_id FROM followup",
-         "SELECT meeting_id, case_id, minutes, started_at FROM docket_item", "SELECT id, date FROM meeting")
+         "SELECT case_id, due, done_on, superseded_by_id, decision_id, legal FROM followup",
+         "SELECT meeting_id, case_id, minutes, started_at FROM docket_item", "SELECT id, date FROM meeting",
+         "SELECT id, status, closed_on FROM goal", "SELECT goal_id, score, scored_on FROM goal_score")
 
 
 def say(text: str) -> None:
@@ -115,7 +117,8 @@ def main() -> None:
         shutil.copyfile(source, path)
         db = open_db(str(path), "benchmark")  # brought to the current schema (after a copy of it as it was)
         con = sqlite3.connect(path)
-        counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in ("case", "decision", "followup", "audit_event")}
+        counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                  for t in ("case", "decision", "followup", "goal", "goal_score", "audit_event")}
         con.close()
         say(f"database: {', '.join(f'{n:,} {t}' for t, n in counts.items())}")
         raw, ours = [], []

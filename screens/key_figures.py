@@ -1,4 +1,5 @@
-"""Key figures (nøgletal) as charts: children per step, placements, follow-up, movement per month, meetings, caseload."""
+"""Key figures (nøgletal) as charts: children per step, placements, follow-up, movement per month, time in
+placement by type, what follow-up achieves, meetings, caseload."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from textual.widgets import Footer, Header, Static
 from screens.failures import ReportsWorkerFailures
 from screens.widgets.bars import bar_chart
 from visitation import charts
+from visitation.domain.keyfigures import PLACEMENT_TYPES as TYPES
 from visitation.services.stats import KeyFigures
 
-TYPES = {"network": "Netværk", "foster": "Plejefamilie", "institution": "Institution"}
+HISTORY = ("over-time", "moves", "durations", "outcomes", "meetings")
+"""The charts drawn from the figures over time, which come after those of the present."""
 
 
 class FiguresLoaded(Message):
@@ -41,7 +44,7 @@ class KeyFiguresScreen(ReportsWorkerFailures, Screen[None]):
         """Header, the charts, footer."""
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         with VerticalScroll():
-            for chart in ("steps", "placements", "followups", "over-time", "moves", "meetings", "caseload"):
+            for chart in ("steps", "placements", "followups", *HISTORY, "caseload"):
                 yield Static(classes="chart-title", id=f"{chart}-title")
                 yield Static(id=chart, markup=False)
         yield Footer()
@@ -68,18 +71,27 @@ class KeyFiguresScreen(ReportsWorkerFailures, Screen[None]):
                     bar_chart([(f"Trin {s}", n) for s, n in k.children_per_step.items()], width))
         self._chart("placements", "Anbringelser efter type (%)",
                     bar_chart([(TYPES[t], v) for t, v in k.placements_by_type.items()], width, unit=" %"))
-        on_time = f"{k.followups_on_time_pct} %" if k.followups_on_time_pct is not None else "–"
-        self._chart("followups", f"Opfølgning: til tiden {on_time} · overskredet nu {k.followups_overdue_now}",
+        legal = f" (lovpligtige {_n(k.followups_legal_on_time_pct, ' %')})" if message.complete else ""
+        self._chart("followups", f"Opfølgning: til tiden {_n(k.followups_on_time_pct, ' %')}{legal} · "
+                                 f"overskredet nu {k.followups_overdue_now}",
                     bar_chart([("Opfølgninger overskredet", k.followups_overdue_now),
                                ("Børn med en overskredet", k.children_with_overdue)], width))
         if not message.complete:
-            for key in ("over-time", "moves", "meetings"):
+            for key in HISTORY:
                 self._chart(key, "Beregner forløb og møder …", "")
             return
         self._chart("over-time", "Børn pr. trin over tid (ved månedens udgang; tallet er trinnet)",
                     charts.stacked_by_step(k.children_per_step_by_month, width, self.size.width - 4))
         self._chart("moves", "Bevægelser ned ad trappen pr. måned (op i parentes)",
                     bar_chart([(f"{m} ({v['up']} op)", v["down"]) for m, v in k.moves_by_month.items()], width))
+        self._chart("durations", "Tid i anbringelse pr. type (median dage; i parentes gennemsnit, ophold)",
+                    bar_chart([(f"{TYPES[t]} ({_n(d['mean'])}, {d['count']})", d["median"] or 0)
+                               for t, d in k.placement_days_by_type.items()], width))
+        self._chart("outcomes", f"Opfølgningens resultater: {k.goals_closed} mål lukket, {k.children_followed_up} "
+                                "børn fulgt op (│ = 100 %)",
+                    bar_chart([("Mål nået", k.goals_reached_pct or 0), ("Åbne mål i fremgang", k.goals_rising_pct or 0),
+                               ("Ned efter opfølgning", k.moved_down_after_followup_pct or 0)],
+                              width, unit=" %", reference=100))
         self._chart("meetings", f"Møderne: {_n(k.cases_per_meeting)} sager pr. møde · "
                                 f"{_n(k.lowest_step_pct, ' %')} på laveste overvejede trin · "
                                 f"{_n(k.back_within_6m_pct, ' %')} tilbage inden for 6 mdr. · "

@@ -19,3 +19,12 @@ def test_the_document_is_generated_from_the_definitions() -> None:
 def test_every_defined_figure_is_computed() -> None:
     computed = {f.name for f in dataclasses.fields(KeyFigures)}
     assert {f.key for f in FIGURES} <= computed
+
+
+def test_the_legal_minimum_names_every_paragraph_the_law_follows_up() -> None:
+    from visitation.domain.keyfigures import legal_followup_paragraphs
+    from visitation.domain.law import load_law
+
+    (formula,) = [f.formula for f in FIGURES if f.key == "followups_legal_on_time_pct"]
+    paragraphs = legal_followup_paragraphs(load_law())
+    assert paragraphs and all(p in formula for p in paragraphs)

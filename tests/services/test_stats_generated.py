@@ -2,7 +2,8 @@
 
 A seeded generator builds children, meetings, dockets, decisions (with corrections, decisions outside a
 meeting, every outcome) and follow-ups (on time, late, overdue, made moot, belonging to a corrected
-decision). The truth is computed from the generated Python records by the definitions in
+decision), of which some cite the paragraphs the law's own follow-up rules rest on; goals and sub-goals,
+reached, dropped or open with scores. The truth is computed from the generated Python records by the definitions in
 docs/key-figures.md, never from the database; `stats --json` must agree on every figure, with and
 without a period (SQLite and PostgreSQL).
 """
@@ -26,12 +27,19 @@ from visitation.cli.main import app
 from visitation.domain.keyfigures import FIGURES
 from visitation.services.db import open_db
 from visitation.services.stats import KeyFigures
-from visitation.store.models import Case, Child, Decision, DocketItem, Followup, Meeting
+from visitation.store.models import Case, Child, Decision, DocketItem, Followup, Goal, GoalScore, Meeting
 
 TODAY = dt.date.today()
 PLACING = ("approved", "changed")
 OUTCOMES = ("approved", "approved", "changed", "postponed", "rejected", "referred")
 WORKERS = ("Mette Holm", "Ole Berg", "Sara Lund")
+LAW = ("BL § 95", "BL § 156, stk. 5", "BL § 20")
+"""The paragraphs of data/law/barnets-lov.toml's [[followups]]: a follow-up citing one is the law's minimum."""
+LAW_95, OWN_96 = "BL § 95 (tidl. SEL § 70, stk. 1)", "BL § 96 (tidl. SEL § 69)"
+CITATIONS = ([], [LAW_95], [OWN_96], ["BL § 156, stk. 5 (tidl. SEL § 148)"], [OWN_96, LAW_95], ["BL § 20"],
+             ["BL § 156"])
+"""The follow-ups' legal lists, in turn: none, the law's (with and without the old paragraph), a profile's own."""
+PLACEMENT_STEPS = {"network": 4, "foster": 5, "institution": 6}
 
 
 def _ago(days: int) -> dt.date:
@@ -68,6 +76,17 @@ class Fol:
     due: dt.date
     done: dt.date | None
     moot_by: int | None
+    legal: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GoalRec:
+    """A generated goal: its status, the day it was closed, its scores (score, day) in the order entered."""
+
+    case: int
+    status: str
+    closed: dt.date | None
+    scores: list[tuple[int, dt.date]]
 
 
 @dataclass
@@ -79,6 +98,7 @@ class World:
     docket: list[tuple[int, int, int, dt.datetime | None]] = field(default_factory=list)
     decisions: list[Dec] = field(default_factory=list)
     followups: list[Fol] = field(default_factory=list)
+    goals: list[GoalRec] = field(default_factory=list)
 
 
 def generate(seed: int, n_cases: int = 45) -> World:
@@ -104,7 +124,18 @@ def generate(seed: int, n_cases: int = 45) -> World:
                 day = last + dt.timedelta(days=rng.randint(1, (_ago(1) - last).days))
                 step = _decide(w, rng, c, None, _moment(day, 200), step, outcome="changed")
         case["step"] = step
+    _goals(w, random.Random(seed + 1))
     return w
+
+
+def _goals(w: World, rng: random.Random) -> None:
+    """0-3 goals a case, closed or open, each scored 0-4 times (on few days, so some share a day)."""
+    for c in range(len(w.cases)):
+        for _ in range(rng.randint(0, 3)):
+            status = rng.choice(("open", "open", "reached", "dropped"))
+            closed = _ago(rng.randint(0, 500)) if status != "open" else None
+            scores = [(rng.randint(0, 10), _ago(rng.choice((10, 40, 40, 90, 200)))) for _ in range(rng.randint(0, 4))]
+            w.goals.append(GoalRec(c, status, closed, scores))
 
 
 def _decide(w: World, rng: random.Random, c: int, m: int | None, at: dt.datetime, step: int,
@@ -122,7 +153,8 @@ def _decide(w: World, rng: random.Random, c: int, m: int | None, at: dt.datetime
         for _ in range(rng.randint(0, 3) if chosen in PLACING else 0):
             due = (start or at.date()) + dt.timedelta(days=rng.randint(10, 250))
             done = rng.choice((None, due - dt.timedelta(days=rng.randint(0, 9)), due, due + dt.timedelta(days=rng.randint(1, 20))))
-            w.followups.append(Fol(c, d.key, due, done if done is None or done <= TODAY else None, None))
+            w.followups.append(Fol(c, d.key, due, done if done is None or done <= TODAY else None, None,
+                                   CITATIONS[len(w.followups) % len(CITATIONS)]))
     final = w.decisions[-1]
     if rng.random() < 0.2:  # a later move made one of the case's follow-ups moot
         mine = [f for f in w.followups if f.case == c]
@@ -167,8 +199,15 @@ def store(url: str, w: World) -> None:
             d.id = row.id  # type: ignore[assignment]
         for f in w.followups:
             s.add(Followup(decision_id=w.decisions[f.decision].id, case_id=case_ids[f.case], due=f.due, kind="k",
-                           label="l", legal=[], done_on=f.done,
+                           label="l", legal=f.legal, done_on=f.done,
                            superseded_by_id=w.decisions[f.moot_by].id if f.moot_by is not None else None))
+        for g in w.goals:
+            goal = Goal(case_id=case_ids[g.case], text="mål", status=g.status, closed_on=g.closed, created_by="tester")
+            s.add(goal)
+            s.flush()
+            s.add_all(GoalScore(goal_id=goal.id, score=score, scored_on=day, scored_by="tester")
+                      for score, day in g.scores)
+            s.flush()
     db.engine.dispose()
 
 
@@ -190,6 +229,50 @@ def month_ends(since: dt.date | None, until: dt.date | None) -> list[dt.date]:
         year, month = divmod(m, 12)
         ends.append(min(dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1]), last))
     return ends
+
+
+def _stays(w: World, placing: list[Dec], inside: Any) -> list[int]:
+    """Days of each stay on the steps `inside` holds, from a move onto them to a move off them (or today)."""
+    durations = []
+    for n in range(len(w.cases)):
+        began = None
+        for d in (d for d in placing if d.case == n):
+            day = d.start or d.at.date()
+            if began is None and inside(d.step) and not inside(d.before):
+                began = day
+            elif began is not None and not inside(d.step):
+                durations.append(max(0, (day - began).days))
+                began = None
+        if began is not None:
+            durations.append(max(0, (TODAY - began).days))
+    return durations
+
+
+def _mean(values: list[int]) -> float | None:
+    return round(statistics.fmean(values), 1) if values else None
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def _moved_down(placing: list[Dec], done: list[Fol]) -> set[int]:
+    """The cases whose first placing decision on or after one of their follow-ups' day moved them down."""
+    moved = set()
+    for f in done:
+        later = sorted((d for d in placing if d.case == f.case and d.at.date() >= f.done), key=lambda d: (d.at, d.key))  # type: ignore[operator]
+        if later and later[0].step < later[0].before:
+            moved.add(f.case)
+    return moved
+
+
+def _rising(goals: list[GoalRec]) -> float | None:
+    """Of the open goals scored twice or more, the share whose latest score (by day, then entry) beats the
+    one before."""
+    compared = [sorted(range(len(g.scores)), key=lambda i: (g.scores[i][1], i)) for g in goals]
+    pairs = [(g.scores[order[-1]][0], g.scores[order[-2]][0]) for g, order in zip(goals, compared, strict=True)
+             if len(order) > 1]
+    return _pct(sum(last > before for last, before in pairs), len(pairs))
 
 
 def truth(w: World, since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
@@ -218,18 +301,8 @@ def truth(w: World, since: dt.date | None = None, until: dt.date | None = None) 
         in_month = [d for d in placing if f"{d.at.date():%Y-%m}" == key]
         moves[key] = {"down": sum(d.step < d.before for d in in_month), "up": sum(d.step > d.before for d in in_month)}
 
-    durations = []
-    for n in range(len(w.cases)):
-        began = None
-        for d in (d for d in placing if d.case == n):
-            day = d.start or d.at.date()
-            if began is None and d.step >= 4 and d.before < 4:
-                began = day
-            elif began is not None and d.step < 4:
-                durations.append(max(0, (day - began).days))
-                began = None
-        if began is not None:
-            durations.append(max(0, (TODAY - began).days))
+    durations = _stays(w, placing, lambda step: step >= 4)
+    by_type = {kind: _stays(w, placing, lambda step, on=on: step == on) for kind, on in PLACEMENT_STEPS.items()}
 
     live = [f for f in w.followups if f.decision not in replaced and f.moot_by is None]
     due = [f for f in live if _within(f.due, since, until)]
@@ -248,6 +321,10 @@ def truth(w: World, since: dt.date | None = None, until: dt.date | None = None) 
     back = [d for d in at_held if any(c == d.case and 0 < (w.meetings[m] - w.meetings[d.meeting]).days <= 183  # type: ignore[index]
                                       for m, c, _, _ in w.docket)]
     lowest = [d for d in period_placing if d.step <= min([d.step, *d.alt_steps])]
+    legal = [f for f in due if any(c.split(" (")[0] in LAW for c in f.legal)]
+    legal_closed = [f for f in legal if f.due < TODAY or f.done is not None]
+    followed = [f for f in live if f.done is not None and _within(f.done, since, until)]
+    closed_goals = [g for g in w.goals if g.status != "open" and _within(g.closed, since, until)]  # type: ignore[arg-type]
     return {
         "period_from": since.isoformat() if since else None, "period_to": until.isoformat() if until else None,
         "cases_open": len(open_cases),
@@ -255,13 +332,18 @@ def truth(w: World, since: dt.date | None = None, until: dt.date | None = None) 
         "children_per_step_by_month": by_month,
         "moves_by_month": moves,
         "placements_by_type": {k: _pct(v, sum(placed.values())) or 0.0 for k, v in placed.items()},
-        "placement_days_mean": round(statistics.fmean(durations), 1) if durations else None,
-        "placement_days_median": float(statistics.median(durations)) if durations else None,
+        "placement_days_mean": _mean(durations),
+        "placement_days_median": _median(durations),
+        "placement_days_by_type": {kind: {"mean": _mean(d), "median": _median(d), "count": len(d)}
+                                   for kind, d in by_type.items()},
         "decisions_by_outcome": dict(sorted(Counter(d.outcome for d in period).items())),
         "moves_down": sum(d.step < d.before for d in period_placing),
         "moves_up": sum(d.step > d.before for d in period_placing),
         "followups_due": len(due),
         "followups_on_time_pct": _pct(sum(f.done is not None and f.done <= f.due for f in closed), len(closed)),
+        "followups_legal_due": len(legal),
+        "followups_legal_on_time_pct": _pct(sum(f.done is not None and f.done <= f.due for f in legal_closed),
+                                            len(legal_closed)),
         "followups_overdue_now": len(overdue),
         "children_with_overdue": len({f.case for f in overdue}),
         "caseload": dict(sorted(Counter(w.cases[n]["worker"] for n in open_cases).items())),
@@ -273,6 +355,11 @@ def truth(w: World, since: dt.date | None = None, until: dt.date | None = None) 
         "over_time_box_pct": _pct(sum(u > b for u, b in zip(used, boxes, strict=True)), len(used)),
         "lowest_step_pct": _pct(len(lowest), len(period_placing)),
         "back_within_6m_pct": _pct(len(back), len(at_held)),
+        "goals_closed": len(closed_goals),
+        "goals_reached_pct": _pct(sum(g.status == "reached" for g in closed_goals), len(closed_goals)),
+        "goals_rising_pct": _rising([g for g in w.goals if g.status == "open"]),
+        "children_followed_up": len({f.case for f in followed}),
+        "moved_down_after_followup_pct": _pct(len(_moved_down(placing, followed)), len({f.case for f in followed})),
         "notes": [],
     }
 
@@ -291,7 +378,7 @@ PERIODS = [(None, None), (_ago(300), None), (_ago(420), _ago(90))]
 def test_stats_json_matches_the_independent_truth(db_url: str, seed: int) -> None:
     world = generate(seed)
     store(db_url, world)
-    assert len(world.decisions) > 40 and len(world.followups) > 30  # a world worth the name
+    assert len(world.decisions) > 40 and len(world.followups) > 30 and len(world.goals) > 40  # a world worth the name
     for since, until in PERIODS:
         args = ["--db", db_url, "stats", "--json"]
         args += ["--from", since.isoformat()] if since else []

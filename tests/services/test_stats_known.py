@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from visitation.cli.main import app
 from visitation.services.db import open_db
-from visitation.store.models import Case, Child, Decision, DocketItem, Followup, Meeting
+from visitation.store.models import Case, Child, Decision, DocketItem, Followup, Goal, GoalScore, Meeting
 
 T = dt.date.today()
 
@@ -100,3 +100,105 @@ def test_a_period_bounds_decisions_followups_and_meetings(db_url: str) -> None:
     assert k["decisions_by_outcome"] == {"approved": 3, "postponed": 1}  # d3-d6
     assert (k["moves_down"], k["moves_up"]) == (1, 1)
     assert k["meetings"] == 2 and k["followups_due"] == 5  # follow-ups due from 150 days ago on: all five
+
+
+LAW_95, LAW_156 = "BL § 95 (tidl. SEL § 70, stk. 1)", "BL § 156, stk. 5 (tidl. SEL § 148)"
+OWN_96 = "BL § 96 (tidl. SEL § 69)"
+"""A paragraph only a profile's own follow-ups cite (Kerteminde's), not the law's minimum."""
+
+
+def _build_outcomes(url: str) -> None:
+    """Four children E-H: placements of each type, goals with scores, follow-ups the law requires or not,
+    and the decisions that came after them (see the test for what they mean)."""
+    db = open_db(url, "tester")
+    with db.write() as s:
+        kids = {}
+        for key, step in (("E", 2), ("F", 4), ("G", 3), ("H", 2)):
+            child = Child(name=f"Barn {key}", initials=key, birth_date=dt.date(2015, 1, 1))
+            s.add(child)
+            s.flush()
+            case = Case(ref=f"S-{key}", child_id=child.id, profile_key="socialstyrelsen", profile_version="2026.1",
+                        caseworker="Mette", current_step=step, created_at=_at(400))
+            s.add(case)
+            s.flush()
+            kids[key] = case.id
+        decisions: dict[str, int] = {}
+        for key, case, days, hour, outcome, before, step, start, supersedes in (
+                ("e1", "E", 300, 9, "approved", 3, 5, 300, None), ("e2", "E", 200, 9, "approved", 5, 6, 195, None),
+                ("e3", "E", 100, 9, "changed", 6, 2, 95, None),
+                ("f0", "F", 60, 9, "approved", 2, 6, None, None), ("f1", "F", 60, 10, "approved", 2, 4, None, "f0"),
+                ("g0", "G", 150, 9, "approved", 2, 3, 150, None), ("g1", "G", 40, 9, "postponed", 3, 3, None, None),
+                ("g2", "G", 20, 9, "approved", 3, 3, 20, None),
+                ("h0", "H", 200, 9, "approved", 2, 3, 200, None), ("h1", "H", 80, 14, "approved", 3, 2, 80, None)):
+            d = Decision(case_id=kids[case], outcome=outcome, step_before=before, step=step, law_version="test",
+                         profile_key="socialstyrelsen", profile_version="2026.1", consent="yes", created_by="tester",
+                         start=_ago(start) if start is not None else None, created_at=_at(days, hour),
+                         supersedes_id=decisions[supersedes] if supersedes else None)
+            s.add(d)
+            s.flush()
+            decisions[key] = d.id
+        for decision, case, due, done, legal in (
+                ("e1", "E", 205, 210, [LAW_95]), ("e2", "E", 100, 110, [OWN_96]), ("f0", "F", 50, 55, [LAW_95]),
+                ("f1", "F", -20, None, [OWN_96, LAW_95]), ("g0", "G", 45, 50, []), ("h0", "H", 70, 80, [LAW_156]),
+                ("h1", "H", 30, None, ["BL § 20"]), ("h0", "H", 120, 100, [LAW_95]),
+                ("g0", "G", 44, 50, LAW_95), ("g0", "G", 43, 50, [{"ref": LAW_95}, 95])):  # not lists of texts
+            s.add(Followup(decision_id=decisions[decision], case_id=kids[case], due=_ago(due), kind="k", label="l",
+                           legal=legal, done_on=_ago(done) if done is not None else None))
+        for status, closed, scores in (("reached", 100, []), ("reached", 120, []), ("dropped", 10, []),
+                                       ("open", None, [(3, 100), (5, 50)]), ("open", None, [(6, 40), (4, 40)]),
+                                       ("open", None, [(8, 30)]), ("open", None, [(2, 30), (7, 60)])):
+            goal = Goal(case_id=kids["E"], text="mål", status=status, created_by="tester",
+                        closed_on=_ago(closed) if closed is not None else None)
+            s.add(goal)
+            s.flush()
+            for score, days in scores:
+                s.add(GoalScore(goal_id=goal.id, score=score, scored_on=_ago(days), scored_by="tester"))
+    db.engine.dispose()
+
+
+def _stats(url: str, *period: str) -> dict[str, object]:
+    result = CliRunner().invoke(app, ["--db", url, "stats", "--json", *period])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_the_figures_of_follow_up_goals_and_placement_types_worked_out_by_hand(db_url: str) -> None:
+    _build_outcomes(db_url)
+    k = _stats(db_url)
+    # Stays: E foster 300→195 days ago (start dates), institution 195→95; F network from 60 days ago (the
+    # correction f0 to step 6 does not count). Placements: E 300→95 (205 days), F 60 days.
+    assert (k["placement_days_mean"], k["placement_days_median"]) == (132.5, 132.5)
+    assert k["placement_days_by_type"] == {"network": {"mean": 60.0, "median": 60.0, "count": 1},
+                                           "foster": {"mean": 105.0, "median": 105.0, "count": 1},
+                                           "institution": {"mean": 100.0, "median": 100.0, "count": 1}}
+    # The law's: E 205 (on time), F -20 (not due yet), H 70 (on time), H 30 (bare "BL § 20", overdue), H 120
+    # (late); not BL § 96 alone, not the follow-up of the corrected f0, not a legal basis that is no list of texts.
+    assert k["followups_due"] == 9 and k["followups_legal_due"] == 5
+    assert k["followups_legal_on_time_pct"] == 50.0
+    # Closed goals: two reached, one dropped. Open goals scored twice: 3→5 rises; 6→4 (same day, the later
+    # one last) and 7→2 (by date, not by entry) fall.
+    assert (k["goals_closed"], k["goals_reached_pct"], k["goals_rising_pct"]) == (3, 66.7, 33.3)
+    # Followed up: E (its follow-up 110 days ago is followed by 6→2), G (next placing decision 3→3; the
+    # postponement is skipped), H (100 days ago, then 3→2); F's only one is the corrected decision's.
+    assert (k["children_followed_up"], k["moved_down_after_followup_pct"]) == (3, 66.7)
+    text = CliRunner().invoke(app, ["--db", db_url, "stats"]).stdout
+    for line in ("efter type (dage, gennemsnit/median, antal ophold): netværk 60,0/60,0 (1), plejefamilie "
+                 "105,0/105,0 (1), institution 100,0/100,0 (1)",
+                 "heraf lovpligtige: 5 med frist i perioden; til tiden: 50,0 %",
+                 "børn med en udført opfølgning: 3; flyttet ned ved den næste beslutning: 66,7 %",
+                 "Mål og delmål: 3 lukket i perioden, nået: 66,7 %; åbne i fremgang: 33,3 %"):
+        assert line in text
+
+
+def test_a_period_bounds_the_follow_ups_done_and_the_goals_closed(db_url: str) -> None:
+    _build_outcomes(db_url)
+    recent = _stats(db_url, "--from", _ago(90).isoformat())
+    # G (50 days ago) and H (80 days ago, the move down later that same day)
+    assert (recent["children_followed_up"], recent["moved_down_after_followup_pct"]) == (2, 50.0)
+    assert (recent["goals_closed"], recent["goals_reached_pct"]) == (1, 0.0)
+    assert (recent["followups_legal_due"], recent["followups_legal_on_time_pct"]) == (3, 50.0)
+    early = _stats(db_url, "--to", _ago(150).isoformat())
+    assert (early["children_followed_up"], early["moved_down_after_followup_pct"]) == (1, 0.0)  # E: then 5→6
+    assert (early["goals_closed"], early["goals_reached_pct"]) == (0, None)
+    assert (early["followups_legal_due"], early["followups_legal_on_time_pct"]) == (1, 100.0)
+    assert early["placement_days_by_type"] == recent["placement_days_by_type"]  # lengths are not bounded

@@ -21,6 +21,7 @@ async def test_the_dashboard_shows_the_present_first_then_everything(ui_db: Db) 
         text = screen_text(app)
         assert "Børn pr. trin (14 åbne sager)" in text and "Bevægelser ned ad trappen pr. måned" in text
         assert "Beregner" not in text
+        assert "Tid i anbringelse pr. type" in text and "Opfølgningens resultater" in text
         await pilot.press("escape")
         await settle(pilot)
         assert "Visitationsmøde" in screen_text(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from visitation import charts
+from visitation.domain.keyfigures import PLACEMENT_TYPES
 from visitation.domain.profiles import Profile
 from visitation.services.stats import KeyFigures
 from visitation.services.views import CaseDetail
@@ -109,22 +110,38 @@ def profile_text(p: Profile) -> str:
 
 def stats_text(k: KeyFigures) -> str:
     """The key figures as a short terminal report (formulas: docs/key-figures.md)."""
-    def n(value: object, unit: str = "") -> str:
-        return "–" if value is None else f"{value}{unit}"
-
     lines = [f"Åbne sager: {k.cases_open}",
              "Børn pr. trin: " + ", ".join(f"trin {s}: {c}" for s, c in k.children_per_step.items()),
-             "Anbringelser: " + ", ".join(f"{t} {v} %" for t, v in k.placements_by_type.items())
-             + f"; varighed gennemsnit {n(k.placement_days_mean, ' dage')}, median {n(k.placement_days_median, ' dage')}",
+             "Anbringelser: " + ", ".join(f"{PLACEMENT_TYPES[t].lower()} {_n(v, ' %')}"
+                                          for t, v in k.placements_by_type.items())
+             + f"; varighed gennemsnit {_n(k.placement_days_mean, ' dage')}, "
+               f"median {_n(k.placement_days_median, ' dage')}",
+             "  efter type (dage, gennemsnit/median, antal ophold): " + ", ".join(
+                 f"{PLACEMENT_TYPES[t].lower()} {_n(d['mean'])}/{_n(d['median'])} ({d['count']})"
+                 for t, d in k.placement_days_by_type.items()),
              f"Bevægelser: {k.moves_down} ned, {k.moves_up} op ad trappen",
              "  pr. måned (ned/op): " + ", ".join(f"{m} {v['down']}/{v['up']}" for m, v in k.moves_by_month.items()),
-             f"Opfølgninger: {k.followups_due} med frist i perioden; til tiden: {n(k.followups_on_time_pct, ' %')}"
+             f"Opfølgninger: {k.followups_due} med frist i perioden; til tiden: {_n(k.followups_on_time_pct, ' %')}"
              f"; overskredne nu: {k.followups_overdue_now} (hos {k.children_with_overdue} børn)",
-             f"Møder: {k.meetings}; sager pr. møde: {n(k.cases_per_meeting)}; tid pr. sag: {n(k.minutes_per_case, ' min')}"
-             f" mod tidsramme {n(k.time_box_per_case, ' min')} ({n(k.over_time_box_pct, ' %')} over)",
-             f"Beslutninger på laveste overvejede trin: {n(k.lowest_step_pct, ' %')}; "
-             f"tilbage inden for 6 måneder: {n(k.back_within_6m_pct, ' %')}",
+             f"  heraf lovpligtige: {k.followups_legal_due} med frist i perioden; "
+             f"til tiden: {_n(k.followups_legal_on_time_pct, ' %')}",
+             f"  børn med en udført opfølgning: {k.children_followed_up}; flyttet ned ved den næste beslutning: "
+             f"{_n(k.moved_down_after_followup_pct, ' %')}",
+             f"Mål og delmål: {k.goals_closed} lukket i perioden, nået: {_n(k.goals_reached_pct, ' %')}; "
+             f"åbne i fremgang: {_n(k.goals_rising_pct, ' %')}",
+             f"Møder: {k.meetings}; sager pr. møde: {_n(k.cases_per_meeting)}; "
+             f"tid pr. sag: {_n(k.minutes_per_case, ' min')}"
+             f" mod tidsramme {_n(k.time_box_per_case, ' min')} ({_n(k.over_time_box_pct, ' %')} over)",
+             f"Beslutninger på laveste overvejede trin: {_n(k.lowest_step_pct, ' %')}; "
+             f"tilbage inden for 6 måneder: {_n(k.back_within_6m_pct, ' %')}",
              f"Sagstal pr. rådgiver (reference {k.caseload_reference}):"]
     lines += [f"  {name or '(ingen)'}: {c}" + (" – over reference" if c > k.caseload_reference else "")
               for name, c in k.caseload.items()]
     return "\n".join(lines)
+
+
+def _n(value: object, unit: str = "") -> str:
+    """A figure in Danish (decimal comma), or – when there is none."""
+    if value is None:
+        return "–"
+    return (f"{value}".replace(".", ",") if isinstance(value, float) else f"{value}") + unit

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from visitation.domain.law import Law
+
+PLACEMENT_TYPES = {"network": "Netværk", "foster": "Plejefamilie", "institution": "Institution"}
+"""The placement types (steps 4, 5 and 6 of every built-in staircase) by their JSON key, in Danish."""
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -36,12 +41,36 @@ FIGURES = (
            "trin): dage fra beslutningens startdato (ellers beslutningsdatoen) til den beslutning, der flytter "
            "barnet under trin 4, eller til i dag; gennemsnittet"),
     Figure("placement_days_median", "Anbringelsers median-varighed (dage)", "medianen af de samme varigheder"),
+    Figure("placement_days_by_type", "Tid i anbringelse efter type (dage)",
+           "for hvert ophold på trin 4 (netværk), 5 (plejefamilie) og 6 (institution) for sig: dage fra den "
+           "godkendte/ændrede beslutning (ikke afløst af en rettelse), der flytter barnet til trinnet fra et "
+           "andet trin (startdatoen, ellers beslutningsdatoen), til den, der flytter det fra trinnet, eller til i "
+           "dag; pr. type gennemsnit, median og antal ophold (et barn, der flyttes fra plejefamilie til "
+           "institution, har et ophold af hver type)"),
     Figure("followups_on_time_pct", "Opfølgninger til tiden (%)",
            "opfølgninger med frist i perioden, som er udført eller hvis frist er passeret: andelen udført senest "
            "på fristen (opfølgninger, der er bortfaldet eller hører til en rettet beslutning, tælles ikke)"),
+    Figure("followups_legal_on_time_pct", "Lovpligtige opfølgninger til tiden (%)",
+           "de opfølgninger blandt dem i «Opfølgninger til tiden», som loven kræver: dem, der henviser til en "
+           "paragraf, som lovens egne opfølgningsregler bygger på (BL § 95, BL § 156, stk. 5 og BL § 20; med "
+           "eller uden den tidligere SEL-paragraf) — også løbende opfølgninger efter § 95 og kommunens egen "
+           "opfølgning, når den opfylder § 95's frist, men ikke kommunens øvrige: andelen udført senest på "
+           "fristen af dem, der er udført eller hvis frist er passeret; sammen med antallet med frist i "
+           "perioden (followups_legal_due)"),
     Figure("followups_overdue_now", "Opfølgninger overskredet nu", "ikke udførte opfølgninger med frist før i dag"),
     Figure("children_with_overdue", "Børn med en overskredet opfølgning",
            "antal forskellige sager med mindst én ikke udført opfølgning med frist før i dag"),
+    Figure("goals_reached_pct", "Mål nået (%)",
+           "mål og delmål lukket i perioden (lukkedato i perioden, status nået eller opgivet): andelen nået; "
+           "sammen med antallet lukket (goals_closed)"),
+    Figure("goals_rising_pct", "Åbne mål i fremgang (%)",
+           "åbne mål og delmål med mindst to scorer: andelen, hvis seneste score er højere end den forrige "
+           "(scorerne i datoorden, samme dag i den orden, de er registreret)"),
+    Figure("moved_down_after_followup_pct", "Børn flyttet ned efter en opfølgning (%)",
+           "børn (sager) med en opfølgning udført i perioden (ikke en, der er bortfaldet eller hører til en "
+           "rettet beslutning): andelen, for hvem den første godkendte/ændrede beslutning (ikke afløst af en "
+           "rettelse) på eller efter datoen for mindst én af disse opfølgninger flytter barnet ned ad trappen "
+           "(trin < trin før); sammen med antallet af børn (children_followed_up)"),
     Figure("caseload", "Sagstal pr. rådgiver", "antal åbne sager pr. rådgiver, mod profilens reference (25)"),
     Figure("cases_per_meeting", "Sager pr. møde", "sager på dagsordenen for møder i perioden / antal møder"),
     Figure("minutes_per_case", "Tid pr. sag (minutter)",
@@ -54,6 +83,11 @@ FIGURES = (
            "godkendte/ændrede beslutninger på et møde i perioden, hvor sagen kommer på et senere mødes dagsorden "
            "inden for 6 måneder (183 dage): andelen"),
 )
+
+
+def legal_followup_paragraphs(law: Law) -> tuple[str, ...]:
+    """The paragraphs (`BL § 95` …) the law's own follow-up rules cite: what makes a follow-up the law's minimum."""
+    return tuple(dict.fromkeys(law.paragraphs[key].ref for rule in law.followups for key in rule.legal))
 
 
 def document() -> str:

@@ -2,7 +2,8 @@
 
 Each figure is defined, with its formula, in `visitation.domain.keyfigures`. The present (children per
 step, placements, follow-ups, caseload) is a few SQL aggregates; the figures over time are in
-`stats_over_time`, so a dashboard can draw the present at once and the rest after.
+`stats_over_time` and what follow-up achieves (goals, moves down) in `stats_outcomes`, so a dashboard
+can draw the present at once and the rest after.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+
 from sqlmodel import Session, col, func, select
 
+from visitation.services import stats_outcomes as outcomes
 from visitation.services import stats_over_time as history
 from visitation.services.db import Db, profile_for
 from visitation.services.rows import active
-from visitation.services.stats_over_time import count_if, pct, rows
+from visitation.services.stats_over_time import pct, rows
 from visitation.store.models import Case, Followup
 
 PLACEMENT_TYPE_BY_STEP = {4: "network", 5: "foster", 6: "institution"}
@@ -37,11 +39,14 @@ class KeyFigures:
     placements_by_type: dict[str, float]
     placement_days_mean: float | None
     placement_days_median: float | None
+    placement_days_by_type: dict[str, dict[str, float | int | None]]
     decisions_by_outcome: dict[str, int]
     moves_down: int
     moves_up: int
     followups_due: int
     followups_on_time_pct: float | None
+    followups_legal_due: int
+    followups_legal_on_time_pct: float | None
     followups_overdue_now: int
     children_with_overdue: int
     caseload: dict[str, int]
@@ -53,12 +58,18 @@ class KeyFigures:
     over_time_box_pct: float | None
     lowest_step_pct: float | None
     back_within_6m_pct: float | None
+    goals_closed: int
+    goals_reached_pct: float | None
+    goals_rising_pct: float | None
+    children_followed_up: int
+    moved_down_after_followup_pct: float | None
     notes: list[str] = field(default_factory=list)
 
 
 def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = None,
                 today: dt.date | None = None, quick: bool = False) -> KeyFigures:
-    """Compute every key figure; `since`/`until` bound decisions, follow-ups due and meetings.
+    """Compute every key figure; `since`/`until` bound decisions, follow-ups due or done, goals closed and
+    meetings.
 
     `quick` gives only the figures of the present (children per step, placements, follow-ups, caseload),
     which SQL aggregates answer at once, so a dashboard can draw them and then ask `with_history`.
@@ -83,25 +94,38 @@ def _present(session: Session, since: dt.date | None, until: dt.date | None, tod
         period_from=since, period_to=until, cases_open=sum(per_step.values()),
         children_per_step=dict(sorted(per_step.items())), children_per_step_by_month={}, moves_by_month={},
         placements_by_type={k: pct(v, sum(placed.values())) or 0.0 for k, v in placed.items()},
-        placement_days_mean=None, placement_days_median=None, decisions_by_outcome={}, moves_down=0, moves_up=0,
-        **_followups(session, since, until, today), caseload=dict(sorted(caseload.items())),
+        placement_days_mean=None, placement_days_median=None, placement_days_by_type={}, decisions_by_outcome={},
+        moves_down=0, moves_up=0,
+        **_followups(session, since, until, today), followups_legal_due=0, followups_legal_on_time_pct=None,
+        caseload=dict(sorted(caseload.items())),
         caseload_reference=profile_for(session).caseload_reference, meetings=0, cases_per_meeting=None,
         minutes_per_case=None, time_box_per_case=None, over_time_box_pct=None, lowest_step_pct=None,
-        back_within_6m_pct=None)
+        back_within_6m_pct=None, goals_closed=0, goals_reached_pct=None, goals_rising_pct=None,
+        children_followed_up=0, moved_down_after_followup_pct=None)
 
 
 def _with_history(session: Session, present: KeyFigures, today: dt.date) -> KeyFigures:
     """The present figures completed with those over time."""
     since, until = present.period_from, present.period_to
     months = _months(since, until, today)
-    durations = history.placement_days(session, today)
     return dataclasses.replace(
         present, children_per_step_by_month=history.steps_by_month(session, months),
-        moves_by_month=history.moves_by_month(session, months),
-        placement_days_mean=round(statistics.fmean(durations), 1) if durations else None,
-        placement_days_median=float(statistics.median(durations)) if durations else None,
+        moves_by_month=history.moves_by_month(session, months), **_placements(session, today),
         decisions_by_outcome=history.outcomes(session, since, until),
-        **history.moves(session, since, until), **history.meetings(session, since, until))
+        **history.moves(session, since, until), **history.meetings(session, since, until),
+        **outcomes.legal_followups(session, since, until, today), **outcomes.goals(session, since, until),
+        **outcomes.moved_down_after_followup(session, since, until))
+
+
+def _placements(session: Session, today: dt.date) -> dict[str, object]:
+    """How long placements last: all together (steps 4-6), and each type's stays on its own step."""
+    moves = history.placement_moves(session)
+    days = history.stays(moves, today, history.placed)
+    by_type = {kind: history.stays(moves, today, lambda s, on=step: s == on)
+               for step, kind in PLACEMENT_TYPE_BY_STEP.items()}
+    return {"placement_days_mean": history.mean(days), "placement_days_median": history.median(days),
+            "placement_days_by_type": {kind: {"mean": history.mean(d), "median": history.median(d),
+                                              "count": len(d)} for kind, d in by_type.items()}}
 
 
 def _open_cases(session: Session) -> tuple[Counter[int], Counter[str]]:
@@ -115,16 +139,11 @@ def _open_cases(session: Session) -> tuple[Counter[int], Counter[str]]:
 
 
 def _followups(session: Session, since: dt.date | None, until: dt.date | None, today: dt.date) -> dict[str, object]:
-    """The follow-up figures as two aggregate queries (no row is brought into Python)."""
-    due = col(Followup.due)
-    period = [active()] + ([due >= since] if since else []) + ([due <= until] if until else [])
-    closed = (due < today) | col(Followup.done_on).is_not(None)
-    on_time = col(Followup.done_on).is_not(None) & (col(Followup.done_on) <= due)
-    total, closed_n, on_time_n = rows(session, select(func.count(), count_if(closed), count_if(closed & on_time))
-                                      .where(*period))[0]
+    """The follow-up figures as two aggregate queries read from an index (no row is brought into Python)."""
+    total, closed, on_time = outcomes.due_counts(session, since, until, today)
     overdue, children = rows(session, select(func.count(), func.count(func.distinct(Followup.case_id)))
-                             .where(active(), col(Followup.done_on).is_(None), due < today))[0]
-    return {"followups_due": total, "followups_on_time_pct": pct(int(on_time_n), int(closed_n)),
+                             .where(active(), col(Followup.done_on).is_(None), col(Followup.due) < today))[0]
+    return {"followups_due": total, "followups_on_time_pct": pct(on_time, closed),
             "followups_overdue_now": overdue, "children_with_overdue": children}
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import String, case, cast, exists
@@ -53,6 +54,11 @@ def moving() -> list[Any]:
     return [standing(), col(Decision.outcome).in_(PLACING)]
 
 
+def within(day: Any, since: dt.date | None, until: dt.date | None) -> list[Any]:
+    """SQL: a date column in the period (both ends included)."""
+    return ([col(day) >= since] if since else []) + ([col(day) <= until] if until else [])
+
+
 def made_within(since: dt.date | None, until: dt.date | None) -> list[Any]:
     """Decisions made (by their day, UTC) in the period."""
     made = col(Decision.created_at)
@@ -92,24 +98,49 @@ def moves_by_month(session: Session, months: list[dt.date]) -> dict[str, dict[st
     return found
 
 
-def placement_days(session: Session, today: dt.date) -> list[int]:
-    """Days each placement lasted (or has lasted): from a move onto steps 4-6 from below to a move below 4.
+Move = tuple[int, dt.date, int, int]
+"""A standing move of a child: case id, day (start date, else decision date), step before, step."""
 
-    Only the moves across that line are read, in order.
+
+def placement_moves(session: Session) -> list[Move]:
+    """The standing moves onto, off or between the placement steps (4 and up), oldest first.
+
+    Read from the thin decision index; `stays` follows each child's path through them.
     """
     step, before = col(Decision.step), col(Decision.step_before)
-    across = ((step >= PLACED_FROM) & (before < PLACED_FROM)) | ((step < PLACED_FROM) & (before >= PLACED_FROM))
+    touching = (step != before) & ((step >= PLACED_FROM) | (before >= PLACED_FROM))
+    return [(case_id, _day(start or made), was, to)
+            for case_id, start, made, was, to in rows(session, select(
+                Decision.case_id, cast(Decision.start, String), func.date(Decision.created_at), Decision.step_before,
+                Decision.step).where(*moving(), touching).order_by(col(Decision.id)))]
+
+
+def stays(moves: list[Move], today: dt.date, inside: Callable[[int], bool]) -> list[int]:
+    """Days each stay on the steps `inside` holds lasted (or has lasted, to today): from a move onto them from
+    another step to the move off them."""
     began: dict[int, dt.date] = {}
     days = []
-    for case_id, start, made, to in rows(session, select(Decision.case_id, cast(Decision.start, String),
-                                                         func.date(Decision.created_at), Decision.step)
-                                         .where(*moving(), across).order_by(col(Decision.id))):
-        day = _day(start or made)
-        if to >= PLACED_FROM and case_id not in began:
-            began[case_id] = day
-        elif to < PLACED_FROM and case_id in began:
+    for case_id, day, before, to in moves:
+        if inside(to) and not inside(before):
+            began.setdefault(case_id, day)
+        elif inside(before) and not inside(to) and case_id in began:
             days.append(max(0, (day - began.pop(case_id)).days))
     return days + [max(0, (today - start).days) for start in began.values()]
+
+
+def placed(step: int) -> bool:
+    """Whether a step is a placement outside the home (4 and up)."""
+    return step >= PLACED_FROM
+
+
+def mean(values: list[int] | list[float]) -> float | None:
+    """The mean to one decimal; None of nothing."""
+    return round(statistics.fmean(values), 1) if values else None
+
+
+def median(values: list[int]) -> float | None:
+    """The median as a float; None of nothing."""
+    return float(statistics.median(values)) if values else None
 
 
 def month_index(moment: Any, months: list[dt.date]) -> Any:
@@ -151,8 +182,7 @@ def steps_by_month(session: Session, months: list[dt.date]) -> dict[str, dict[in
 def meetings(session: Session, since: dt.date | None, until: dt.date | None) -> dict[str, object]:
     """Meeting figures: the cases on the dockets, the time each took (from its docket item started to
     its decision there), and the placements whose case came back on a docket within 6 months."""
-    day = col(Meeting.date)
-    period = ([day >= since] if since else []) + ([day <= until] if until else [])
+    period = within(Meeting.date, since, until)
     held, items = rows(session, select(func.count(func.distinct(Meeting.id)), func.count(DocketItem.id))
                        .select_from(Meeting).outerjoin(DocketItem, col(DocketItem.meeting_id) == Meeting.id)
                        .where(*period))[0]
@@ -175,8 +205,7 @@ def _time_per_case(session: Session, period: list[Any]) -> dict[str, float | Non
             timed[meeting_id, case_id] = (decision_id, seconds, minutes)
     used = [max(0.0, round(seconds, 3) / 60) for _, seconds, _ in timed.values()]  # to the ms (SQLite's julianday)
     boxes = [minutes for _, _, minutes in timed.values()]
-    return {"minutes_per_case": round(statistics.fmean(used), 1) if used else None,
-            "time_box_per_case": round(statistics.fmean(boxes), 1) if boxes else None,
+    return {"minutes_per_case": mean(used), "time_box_per_case": mean(boxes),
             "over_time_box_pct": pct(sum(u > b for u, b in zip(used, boxes, strict=True)), len(used))}
 
 

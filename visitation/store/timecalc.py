@@ -15,11 +15,13 @@ from sqlalchemy.types import TypeEngine
 
 
 def _function(name: str, returns: TypeEngine[Any], doc: str, **templates: str) -> type[FunctionElement[Any]]:
-    """An SQL function element; `templates` per dialect name, with {0}, {1} … for the arguments."""
+    """An SQL function element; `templates` per dialect name, with {0}, {1} … for the arguments and {rest} for
+    the arguments from the second on, comma-separated."""
     element = type(name, (FunctionElement,), {"type": returns, "inherit_cache": True, "name": name, "__doc__": doc})
     for dialect, template in templates.items():
         def render(fn: FunctionElement[Any], compiler: Any, template: str = template, **kw: Any) -> str:
-            return template.format(*(compiler.process(arg, **kw) for arg in fn.clauses))
+            args = [compiler.process(arg, **kw) for arg in fn.clauses]
+            return template.format(*args, rest=", ".join(args[1:]))
         compiles(element, dialect)(render)
     return element
 
@@ -46,3 +48,14 @@ step_below_in = _function(
            "AND json_extract(a.value, '$.step') < {1})",
     postgresql="EXISTS (SELECT 1 FROM json_array_elements(CAST({0} AS json)) AS a WHERE "
                "json_typeof(a -> 'step') = 'number' AND CAST(a ->> 'step' AS numeric) < {1})")
+
+cites_paragraph = _function(
+    "cites_paragraph", Boolean(),
+    "Whether a JSON list of citations (`BL § 95 (tidl. SEL § 70, stk. 1)`) cites one of the given "
+    "paragraphs: a citation's paragraph is its text before ` (`. Anything but a list of texts cites nothing.",
+    sqlite="EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({0}) THEN {0} ELSE '[]' END) AS c "
+           "WHERE typeof(c.key) = 'integer' AND c.type = 'text' AND CASE WHEN instr(c.value, ' (') > 0 "
+           "THEN substr(c.value, 1, instr(c.value, ' (') - 1) ELSE c.value END IN ({rest}))",
+    postgresql="EXISTS (SELECT 1 FROM json_array_elements(CASE WHEN json_typeof(CAST({0} AS json)) = 'array' "
+               "THEN CAST({0} AS json) END) AS c(value) WHERE json_typeof(c.value) = 'string' "
+               "AND split_part(c.value #>> '{{}}', ' (', 1) IN ({rest}))")
