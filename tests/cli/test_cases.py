@@ -11,8 +11,8 @@ import pytest
 
 from tests.cli.helpers import as_json, case_file, copied_sqlite_url, fails, fingerprint, ok, out_id
 from tests.conftest import Cli
+from tests.history_example import HISTORY, changed, history
 from visitation.paths import demo_dir
-
 
 sqlite_url = copied_sqlite_url
 """Every test here starts from a copy of an empty, migrated database."""
@@ -341,7 +341,8 @@ def test_import_export_import_gives_the_same_case(cli: Cli, tmp_path: Path) -> N
     first = json.loads(ok(cli("case", "export", str(case_id), "--privacy", "full")))
     path = first.pop("trajectory")  # the export adds the child's path for the reader; import ignores it
     assert [p["event"] for p in path] == ["sagen oprettet", "fælles vurdering på linealen"]
-    assert first == RICH  # the file written in the format's own form comes back unchanged
+    # A `/1` file comes back in its own form, as `/2` with an empty history.
+    assert first == {**RICH, "format": "visitation.case/2", "decisions": [], "goals": []}
     shown = as_json(cli("case", "show", "2026-0042", "--json"))
     assert shown["id"] == case_id and shown["profile"] == "kerteminde" and shown["step"] == 3
     assert (
@@ -383,3 +384,51 @@ def test_case_add_refuses_a_numeric_reference(cli: Cli) -> None:
     assert "ref" in line
     assert fingerprint(cli) == before
     assert as_json(cli("case", "show", str(first), "--json"))["name"] == "Alma Berg"
+
+
+def _write(tmp_path: Path, data: dict, name: str = "sag.json") -> Path:  # type: ignore[type-arg]
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_history_moves_to_another_database_and_back_the_same(cli: Cli, tmp_path: Path) -> None:
+    case_id = out_id(cli("case", "import", str(_write(tmp_path, HISTORY))))
+    first = json.loads(ok(cli("case", "export", str(case_id), "--privacy", "full")))
+    path = first.pop("trajectory")
+    assert first == HISTORY  # a file in the export's own form comes back unchanged
+    assert [(p["date"], p["step"], p["event"]) for p in path] == [
+        ("2025-03-04", 2, "sagen oprettet"), ("2025-03-04", 3, "beslutning"),
+        ("2025-09-02", 3, "beslutning (ændret)")]
+    shown = as_json(cli("case", "show", HISTORY["ref"], "--json"))
+    assert [d["meeting_id"] for d in shown["decisions"]] == [None, None, None]
+    other = Cli(f"sqlite:///{tmp_path / 'other.db'}")
+    other_id = out_id(other("case", "import", str(_write(tmp_path, {**first, "trajectory": path}, "ud.json"))))
+    second = json.loads(ok(other("case", "export", str(other_id), "--privacy", "full")))
+    assert second == {**first, "trajectory": path}
+    assert "OK" in ok(other("verify"))
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (changed("decisions.1", outcome="accepted"), "decisions[1].outcome: "),
+        (changed("decisions.1", supersedes=2), "decisions[1].supersedes: "),
+        (changed("decisions.2", supersedes=3), "decisions[2].supersedes: "),
+        (changed("goals.0.scores.1", score=11), "goals[0].scores[1].score: skal være 0–10"),
+        (changed("goals.0", parent=1), "goals[0].parent: "),
+        (changed("decisions.0.followups.0", due="2025-13-01"), "decisions[0].followups[0].due: "),
+        (history(current_step=4), "current_step: skal være 3"),
+        (changed("decisions.2", outcome="rejected", step_before=4), "current_step: skal være 4"),  # left where it was
+        (changed("decisions.2", outcome="postponed"), None),  # valid, for contrast: postponed leaves it on 3
+    ],
+)
+def test_a_bad_history_is_one_line_and_writes_nothing(cli: Cli, tmp_path: Path, data: dict, field: str | None) -> None:  # type: ignore[type-arg]
+    path = _write(tmp_path, data)
+    if field is None:  # a valid variation, for contrast
+        out_id(cli("case", "import", str(path)))
+        return
+    before = fingerprint(cli)
+    line = fails(cli("case", "import", str(path)))
+    assert line.startswith(f"Fejl: {field}"), line
+    assert fingerprint(cli) == before

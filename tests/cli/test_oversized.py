@@ -46,3 +46,11 @@ def test_a_huge_profile_file_is_refused(cli: Cli, tmp_path: Path) -> None:
 def test_a_case_file_with_a_huge_text_names_the_field(cli: Cli, tmp_path: Path) -> None:
     path = case_file(tmp_path, "long.json", ref="L-1", reason="x" * 30_000)
     assert "reason" in fails(cli("case", "import", str(path)))
+
+
+def test_a_case_file_nested_too_deep_is_refused(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    before = fingerprint(cli)
+    assert "for dybt" in fails(cli("case", "import", str(path)))
+    assert fingerprint(cli) == before

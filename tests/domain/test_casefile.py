@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.history_example import changed, history
 from visitation.domain.casefile import check_against, parse_case
 from visitation.domain.decision import Consent, Verdict
 from visitation.domain.profiles import load_profile
@@ -223,10 +224,13 @@ def _network(ring: Any) -> list[dict[str, Any]]:
             ),
             "assessments[0].axis: skal være child | parents",
         ),
-        (example(format="visitation.case/2"), 'format: skal være "visitation.case/1"'),
+        (
+            example(format="visitation.case/3"),
+            'format: skal være "visitation.case/1" eller "visitation.case/2"',
+        ),
         (
             {k: v for k, v in EXAMPLE.items() if k != "format"},
-            'format: skal være "visitation.case/1"',
+            'format: skal være "visitation.case/1" eller "visitation.case/2"',
         ),
         (example(ref="42"), "ref: skal være en sagsreference"),
         (example(ref="2026 0042"), "ref: skal være en sagsreference"),
@@ -317,3 +321,117 @@ def test_check_against_zone_and_steps() -> None:
         _against(example(proposal={"step": 9, "interventions": []}))
         == "proposal.step: trin 9 findes ikke i profilen socialstyrelsen"
     )
+
+
+# --- the history (`visitation.case/2`) -------------------------------------------------------------
+
+
+def test_a_history_parses_in_order_with_its_links() -> None:
+    case = parse_case(history())
+    assert [d.declared["outcome"] for d in case.decisions] == ["approved", "approved", "changed"]
+    first, second, last = case.decisions
+    assert (first.meeting_ref, first.meeting_date, first.created_by) == ("VM-2025-03-04", date(2025, 3, 4),
+                                                                         "Hanne Kjeldsen")
+    assert first.created_at.isoformat() == "2025-03-04T10:15:00+00:00"
+    assert second.created_at.microsecond == 345678
+    assert (last.supersedes, last.leaves_on, case.current_step) == (1, 3, 3)
+    assert [f.moot_by for f in first.followups] == [None, 1]
+    assert first.network_snapshot[0].id == 7 and first.network_snapshot[0].person.name == "Grethe"
+    assert [p.present for p in first.participants] == [True, False]
+    goals = case.goals
+    assert [g.parent for g in goals] == [None, 0, None]
+    assert [s.score for s in goals[0].scores] == [4, 6] and goals[1].scores[0].by == "Jonas Kragh"
+    check_against(case, load_profile("kerteminde"))
+
+
+def test_a_first_format_file_ignores_history_fields() -> None:
+    """`/1` imports exactly as before: what it does not know (history included) is left alone."""
+    case = parse_case(history(format="visitation.case/1", current_step=3, decisions="rubbish", goals=[1]))
+    assert case.decisions == () and case.goals == ()
+
+
+def test_the_step_follows_the_last_decision() -> None:
+    assert error(history(current_step=4)) == (
+        "current_step: skal være 3: det trin den sidste beslutning (decisions[2]) efterlader barnet på")
+    postponed = history()
+    postponed["decisions"][2].update(outcome="postponed", step=5)  # leaves the child where it was (step 3)
+    assert parse_case(postponed).current_step == 3
+    assert parse_case(history(decisions=[], current_step=5)).current_step == 5
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (changed("decisions.1", outcome="maybe"),
+         "decisions[1].outcome: skal være approved | changed | rejected | postponed | referred"),
+        (changed("decisions.1", outcome=None),
+         "decisions[1].outcome: skal være approved | changed | rejected | postponed | referred"),
+        (changed("decisions.0", supersedes=0), "decisions[0].supersedes: skal være null (den første i listen)"),
+        (changed("decisions.1", supersedes=2),
+         "decisions[1].supersedes: skal være nummeret på en tidligere i listen (0–0)"),
+        (changed("decisions.2", supersedes=7),
+         "decisions[2].supersedes: skal være nummeret på en tidligere i listen (0–1)"),
+        (changed("decisions.2", supersedes=-1),
+         "decisions[2].supersedes: skal være nummeret på en tidligere i listen (0–1)"),
+        (changed("decisions.2", supersedes="1"),
+         "decisions[2].supersedes: skal være nummeret på en tidligere i listen (0–1)"),
+        (changed("decisions.1", supersedes=0),  # then decisions[2] replaces 1, and 0 is replaced by 1 only
+         None),
+        (changed("decisions.2", supersedes=0, step_before=2),
+         None),
+        (changed("decisions.0.followups.1", moot_by=0),
+         "decisions[0].followups[1].moot_by: skal være nummeret på en senere beslutning (1–2)"),
+        (changed("decisions.2.followups.0", moot_by=1),
+         "decisions[2].followups[0].moot_by: skal være null (ingen senere beslutning)"),
+        (changed("decisions.0.followups.0", due="2025-02-30"),
+         "decisions[0].followups[0].due: skal være en dato ÅÅÅÅ-MM-DD"),
+        (changed("decisions.0.followups.0", done_on="i går"),
+         "decisions[0].followups[0].done_on: skal være en dato ÅÅÅÅ-MM-DD"),
+        (changed("decisions.0.followups.0", kind=" "), "decisions[0].followups[0].kind: mangler"),
+        (changed("decisions.1", created_at="2025-09-02T09:30:12"),
+         "decisions[1].created_at: skal være et tidspunkt med tidszone"),
+        (changed("decisions.1", created_at="2025-09-02"),
+         "decisions[1].created_at: skal være et tidspunkt med tidszone"),
+        (changed("decisions.1", created_by=""), "decisions[1].created_by: mangler"),
+        (changed("decisions.1", step=0), "decisions[1].step: skal være et trin"),
+        (changed("decisions.1", step_before=True), "decisions[1].step_before: skal være et trin"),
+        (changed("decisions.1", consent="måske"), "decisions[1].consent: skal være yes | no | partial | unknown"),
+        (changed("decisions.1", start="15-09-2025"), "decisions[1].start: skal være en dato ÅÅÅÅ-MM-DD"),
+        (changed("decisions.1", interventions="kontaktperson"), "decisions[1].interventions: skal være en liste"),
+        (changed("decisions.1", rationale="x" * 20_001), "decisions[1].rationale: er for lang"),
+        (changed("decisions.1", meeting={"ref": "VM-1"}), "decisions[1].meeting.date: skal være en dato"),
+        (changed("decisions.1", meeting="VM-1"), "decisions[1].meeting: skal være et objekt"),
+        (changed("decisions.0.network_snapshot.0", ring=4), "decisions[0].network_snapshot[0].ring: skal være 1"),
+        (changed("decisions.0.network_snapshot.0", id="7"),
+         "decisions[0].network_snapshot[0].id: skal være et id"),
+        (changed("decisions.0.participants.1", present="nej"),
+         "decisions[0].participants[1].present: skal være true eller false"),
+        (changed("decisions.0.alternatives.0", verdict="nej"), "decisions[0].alternatives[0].verdict: skal være"),
+        (history(decisions={}), "decisions: skal være en liste"),
+        (changed("goals.0.scores.1", score=11), "goals[0].scores[1].score: skal være 0–10"),
+        (changed("goals.0.scores.1", score=6.5), "goals[0].scores[1].score: skal være 0–10"),
+        (changed("goals.0.scores.1", date=None), "goals[0].scores[1].date: skal være en dato"),
+        (changed("goals.0", parent=1),
+         "goals[0].parent: skal være null (den første i listen); mål og delmål kan ikke gå i ring"),
+        (changed("goals.1", parent=1),
+         "goals[1].parent: skal være nummeret på en tidligere i listen (0–0); mål og delmål kan ikke gå i ring"),
+        (changed("goals.2", parent=1),
+         "goals[2].parent: goals[1] er selv et delmål (mål har kun delmål, ikke flere niveauer)"),
+        (changed("goals.0", status="done"), "goals[0].status: skal være open | reached | dropped"),
+        (changed("goals.0", closed_on="2025-09-01"), "goals[0].closed_on: skal være null for et åbent mål"),
+        (changed("goals.2", closed_on=None), "goals[2].closed_on: mangler for et lukket mål"),
+        (changed("goals.0", text="  "), "goals[0].text: mangler"),
+        (changed("goals.0", text="Mål\u202e"), "goals[0].text: indeholder styretegn"),
+    ],
+)
+def test_history_errors_name_the_field(data: Any, expected: str | None) -> None:
+    if expected is None:
+        parse_case(data)  # a valid variation, for contrast
+    else:
+        assert error(data).startswith(expected)
+
+
+def test_a_decision_is_replaced_at_most_once() -> None:
+    data = changed("decisions.2", supersedes=0)
+    data["decisions"][1]["supersedes"] = 0
+    assert error(data) == "decisions[2].supersedes: decisions[0] er allerede erstattet af decisions[1]"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tests.cli.helpers import fingerprint
 from tests.conftest import Cli
+from tests.history_example import HISTORY
 from visitation.domain.profiles import load_profile
 from visitation.domain.tomlcheck import DataFileError
 from visitation.paths import demo_dir, profiles_dir
@@ -42,26 +43,30 @@ def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 PATHS = _paths(BASE)
+HISTORY_PATHS = _paths(HISTORY)
+positions = st.integers(-2, 4) | st.sampled_from(["0", 1.0, True, "2025-02-30T10:00:00Z", "2025-09-02T09:30:12"])
+"""Hostile values for a history's links (supersedes, moot_by, parent), scores and times."""
 
 
 @st.composite
-def case_files(draw: st.DrawFn) -> str:
+def case_files(draw: st.DrawFn, base: dict[str, Any] = BASE, paths: list[tuple[Any, ...]] = PATHS,
+               hostile: st.SearchStrategy[Any] = values) -> str:
     """A real case file with one to four fields replaced, removed or added; sometimes not JSON at all."""
-    data = copy.deepcopy(BASE)
+    data = copy.deepcopy(base)
     data["ref"] = f"F-{draw(st.integers(0, 10**6))}"
     for _ in range(draw(st.integers(1, 4))):
-        path = draw(st.sampled_from(PATHS))
+        path = draw(st.sampled_from(paths))
         parent: Any = data
         try:
             for key in path[:-1]:
                 parent = parent[key]
             action = draw(st.sampled_from(["set", "delete", "add"]))
             if action == "set":
-                parent[path[-1]] = draw(values)
+                parent[path[-1]] = draw(hostile)
             elif action == "delete" and isinstance(parent, dict):
                 parent.pop(path[-1], None)
             elif isinstance(parent, dict):
-                parent[draw(st.text(max_size=8))] = draw(values)
+                parent[draw(st.text(max_size=8))] = draw(hostile)
         except (KeyError, IndexError, TypeError):
             continue
     text = json.dumps(data, ensure_ascii=False, allow_nan=True)
@@ -83,7 +88,11 @@ def _refused_cleanly(result: Any) -> None:
 @settings(FUZZ, max_examples=400)
 @given(text=case_files())
 def test_case_file_import(cli: Cli, tmp_path: Path, text: str) -> None:
-    COUNTS["case files"] = COUNTS.get("case files", 0) + 1
+    _imported_whole_or_not(cli, tmp_path, text, "case files")
+
+
+def _imported_whole_or_not(cli: Cli, tmp_path: Path, text: str, kind: str) -> None:
+    COUNTS[kind] = COUNTS.get(kind, 0) + 1
     path = tmp_path / "fuzz.json"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     before = fingerprint(cli)
@@ -91,6 +100,13 @@ def test_case_file_import(cli: Cli, tmp_path: Path, text: str) -> None:
     _refused_cleanly(result)
     if result.exit_code == 2:
         assert fingerprint(cli) == before
+
+
+@settings(FUZZ, max_examples=300)
+@given(text=case_files(HISTORY, HISTORY_PATHS, values | positions))
+def test_history_file_import(cli: Cli, tmp_path: Path, text: str) -> None:
+    """A `/2` file with its decisions, follow-ups and goals broken: whole or not at all."""
+    _imported_whole_or_not(cli, tmp_path, text, "history files")
 
 
 PROFILE_LINES = (profiles_dir() / "kerteminde.toml").read_text(encoding="utf-8").splitlines()

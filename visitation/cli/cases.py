@@ -76,7 +76,7 @@ def show(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id
 
 
 @app.command("import")
-def import_(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="Sagsfil (visitation.case/1, JSON).")]) -> None:
+def import_(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="Sagsfil (visitation.case/1 eller /2, JSON).")]) -> None:
     """Importér en sag fra en sagsfil; skriver sagens id."""
     from visitation.services import casefiles
 
@@ -88,7 +88,7 @@ def export(
     ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
     privacy: Annotated[str, typer.Option("--privacy", help="internal (uden CPR) eller full (med CPR).")] = "internal",
 ) -> None:
-    """Eksportér en sag som sagsfil (visitation.case/1) på stdout."""
+    """Eksportér en sag med dens historik (beslutninger, opfølgninger, mål) som sagsfil (visitation.case/2) på stdout."""
     import json
 
     from visitation.domain.privacy import Privacy

@@ -1,18 +1,35 @@
-"""The case file format `visitation.case/1`: parsed and validated whole before anything is written."""
+"""The case file format: parsed and validated whole before anything is written.
+
+`visitation.case/1` carries the case as it stands; `visitation.case/2` adds its history — the decisions
+with their follow-ups, and the goals with their scores — so a case moved to another municipality keeps it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from visitation.domain import cpr
-from visitation.domain.dates import parse_day
-from visitation.domain.decision import AlternativeDraft, Consent, Verdict
+from visitation.domain.dates import FIRST_YEAR, LAST_YEAR, parse_day
+from visitation.domain.decision import (
+    SPECS,
+    STORED_FIELDS,
+    AlternativeDraft,
+    Consent,
+    DecisionDraft,
+    Verdict,
+    resulting_step,
+)
+from visitation.domain.goals import MAX_GOAL_TEXT, SCORES, GoalStatus, goal_text
 from visitation.domain.profiles import SECTORS, Profile
 from visitation.errors import InvalidInput
 
-FORMAT = "visitation.case/1"
+FORMAT_1 = "visitation.case/1"
+FORMAT = "visitation.case/2"
+"""What export writes; import reads both."""
+FORMATS = (FORMAT_1, FORMAT)
 VALENCES = ("resource", "concern", "both")
 AXES = ("child", "parents")
 MAX_TEXT = 20_000
@@ -78,6 +95,92 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class SnapshotPerson:
+    """A person on the network map as a decision kept it (with the id and version it had where it was made)."""
+
+    person: NetworkPerson
+    id: int = 0
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """Someone at the meeting a decision was made at, as the decision kept them."""
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class FollowupRecord:
+    """A follow-up of a decision as it stood: due, what and who, done or not, or made moot by a later decision."""
+
+    due: date
+    kind: str
+    label: str
+    legal: tuple[str, ...] = ()
+    responsible: str = ""
+    done_on: date | None = None
+    done_by: str = ""
+    note: str = ""
+    moot_by: int | None = None
+    """The index (in the file's decisions) of the later decision that made it moot."""
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A decision of the case's history as it was recorded where it was made; never re-judged by the rules."""
+
+    declared: dict[str, Any]
+    """The declared fields a decision row keeps (`STORED_FIELDS`), as stored: choices as their values."""
+    step_before: int
+    legal_basis: tuple[str, ...]
+    law_version: str
+    profile_key: str
+    profile_version: str
+    alternatives: tuple[AlternativeDraft, ...]
+    network_snapshot: tuple[SnapshotPerson, ...]
+    participants: tuple[Attendee, ...]
+    created_at: datetime
+    created_by: str
+    meeting_ref: str = ""
+    meeting_date: date | None = None
+    supersedes: int | None = None
+    """The index (in the file's decisions) of the earlier decision this one replaced."""
+    followups: tuple[FollowupRecord, ...] = ()
+
+    @property
+    def leaves_on(self) -> int:
+        """The step the decision leaves the child on."""
+        return resulting_step(self.declared["outcome"], self.declared["step"], self.step_before)
+
+
+@dataclass(frozen=True)
+class Score:
+    """A goal's progress 0–10 on a day, and who scored it (empty: unknown)."""
+
+    date: date
+    score: int
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    """A goal, or with `parent` (an index in the file's goals) a sub-goal, with its scores over time."""
+
+    text: str
+    parent: int | None = None
+    due: date | None = None
+    status: GoalStatus = GoalStatus.OPEN
+    closed_on: date | None = None
+    created_at: datetime | None = None
+    created_by: str = ""
+    scores: tuple[Score, ...] = ()
+
+
+@dataclass(frozen=True)
 class CaseFile:
     """A whole case as the file format carries it."""
 
@@ -94,6 +197,9 @@ class CaseFile:
     network: tuple[NetworkPerson, ...] = ()
     proposal: Proposal | None = None
     alternatives: tuple[AlternativeDraft, ...] = field(default=())
+    decisions: tuple[DecisionRecord, ...] = ()
+    """Oldest first (`/2`); the last one is in force."""
+    goals: tuple[GoalRecord, ...] = ()
 
 
 class Node:
@@ -165,21 +271,52 @@ class Node:
         except ValueError as exc:
             raise self.fail(str(exc)) from None
 
-    def flag(self) -> bool:
-        """A boolean (missing: false)."""
+    def flag(self, default: bool = False) -> bool:
+        """A boolean (missing: the default)."""
         if self.value is None:
-            return False
+            return default
         if not isinstance(self.value, bool):
             raise self.fail("skal være true eller false")
         return self.value
 
+    def moment(self, required: bool = True) -> datetime | None:
+        """A point in time in ISO 8601 with its offset (`2026-11-24T09:15:00Z`), as UTC."""
+        if self.value is None and not required:
+            return None
+        try:
+            found = datetime.fromisoformat(self.value) if isinstance(self.value, str) else None
+        except ValueError:
+            found = None
+        if found is None or found.tzinfo is None or not FIRST_YEAR <= found.year <= LAST_YEAR:
+            raise self.fail("skal være et tidspunkt med tidszone, fx 2026-11-24T09:15:00Z")
+        return found.astimezone(UTC)
+
+    def index(self, allowed: range, problem: str) -> int | None:
+        """A position in a list of the file (missing: None), among `allowed`."""
+        if self.value is None:
+            return None
+        if type(self.value) is not int or self.value not in allowed:
+            raise self.fail(problem)
+        return self.value
+
 
 def parse_case(data: Any) -> CaseFile:
-    """Validate a decoded case file; raise InvalidInput naming the first bad field."""
+    """Validate a decoded case file (`/1` or `/2`); raise InvalidInput naming the first bad field."""
     root = Node(data)
     root.obj()
-    if root.at("format").value != FORMAT:
-        raise root.at("format").fail(f"skal være \"{FORMAT}\"")
+    if root.at("format").value not in FORMATS:
+        formats = " eller ".join(f'"{f}"' for f in FORMATS)
+        raise root.at("format").fail(f"skal være {formats}")
+    case = _present(root)
+    if root.at("format").value == FORMAT_1:
+        return case  # `/1` has no history; fields of `/2` in it are ignored, as any unknown field
+    case = dataclasses.replace(case, decisions=_decisions(root.at("decisions")), goals=_goals(root.at("goals")))
+    _check_step_follows(case)
+    return case
+
+
+def _present(root: Node) -> CaseFile:
+    """The case as it stands: the content of `/1`."""
     steps = range(1, 21)
     proposal = root.at("proposal")
     return CaseFile(
@@ -271,6 +408,142 @@ def alternative(node: Node) -> AlternativeDraft:
                             intervention=node.at("intervention").text(required=True, limit=100),
                             verdict=Verdict(node.at("verdict").choice(tuple(Verdict))),
                             reason=node.at("reason").text())
+
+
+# --- the history (`/2`) ---------------------------------------------------------------------------
+
+STEPS = range(1, 21)
+DEFAULTS = {f.name: f.default for f in dataclasses.fields(DecisionDraft)}
+
+
+def _earlier(i: int) -> str:
+    """The problem of an index that should point back in its list."""
+    return f"skal være nummeret på en tidligere i listen (0–{i - 1})" if i else "skal være null (den første i listen)"
+
+
+def _decisions(node: Node) -> tuple[DecisionRecord, ...]:
+    """The decisions, oldest first; each replaces at most an earlier one, and none is replaced twice."""
+    items = node.items()
+    found: list[DecisionRecord] = []
+    replaced_by: dict[int, int] = {}
+    for i, item in enumerate(items):
+        record = _decision(item, i, len(items))
+        if record.supersedes in replaced_by:
+            raise item.at("supersedes").fail(
+                f"decisions[{record.supersedes}] er allerede erstattet af decisions[{replaced_by[record.supersedes]}]")
+        if record.supersedes is not None:
+            replaced_by[record.supersedes] = i
+        found.append(record)
+    return tuple(found)
+
+
+def _decision(node: Node, i: int, count: int) -> DecisionRecord:
+    """One decision: the declared fields, then who, when, where, under which law and what it replaced."""
+    node.obj()
+    meeting_ref, meeting_date = _meeting(node.at("meeting"))
+    return DecisionRecord(
+        declared={name: _declared(node.at(name), name) for name in STORED_FIELDS},
+        step_before=node.at("step_before").integer(STEPS, "et trin (1, 2, 3 …)"),  # type: ignore[arg-type]
+        legal_basis=node.at("legal_basis").texts(), law_version=node.at("law_version").text(limit=100),
+        profile_key=node.at("profile_key").text(required=True, limit=100),
+        profile_version=node.at("profile_version").text(limit=50),
+        alternatives=tuple(alternative(n) for n in node.at("alternatives").items()),
+        network_snapshot=tuple(_snapshot_person(n) for n in node.at("network_snapshot").items()),
+        participants=tuple(_attendee(n) for n in node.at("participants").items()),
+        created_at=node.at("created_at").moment(),  # type: ignore[arg-type]
+        created_by=node.at("created_by").text(required=True, limit=200),
+        meeting_ref=meeting_ref, meeting_date=meeting_date,
+        supersedes=node.at("supersedes").index(range(i), _earlier(i)),
+        followups=tuple(_followup(n, i, count) for n in node.at("followups").items()),
+    )
+
+
+def _declared(node: Node, name: str) -> Any:
+    """A declared decision field, read by its kind (so a field added to the declaration travels too)."""
+    spec, default = SPECS[name], DEFAULTS[name]
+    if spec.kind == "choice":
+        return node.choice(tuple(type(default)), None if spec.required else default.value)
+    if spec.kind == "step":
+        return node.integer(STEPS, "et trin (1, 2, 3 …)")
+    if spec.kind == "keys":
+        return tuple(n.text(required=True, limit=100) for n in node.items())
+    if spec.kind == "date":
+        return node.day(required=False)
+    return node.text()  # at most MAX_TEXT, as `decide` allows
+
+
+def _meeting(node: Node) -> tuple[str, date | None]:
+    """The meeting a decision was made at (`ref`, `date`); none for a decision made outside one."""
+    if node.value is None:
+        return "", None
+    node.obj()
+    return node.at("ref").text(required=True, limit=40), node.at("date").day()
+
+
+def _snapshot_person(node: Node) -> SnapshotPerson:
+    ids = range(0, 2**31)
+    found, version = node.at("id").index(ids, "skal være et id (et helt tal)"), node.at("version").index(ids, "skal være et helt tal")
+    return SnapshotPerson(network_person(node), 0 if found is None else found, 1 if version is None else version)
+
+
+def _attendee(node: Node) -> Attendee:
+    node.obj()
+    return Attendee(name=node.at("name").text(required=True, limit=200), role=node.at("role").text(limit=200),
+                    organisation=node.at("organisation").text(limit=200), present=node.at("present").flag(True))
+
+
+def _followup(node: Node, i: int, count: int) -> FollowupRecord:
+    """A follow-up of decision i; only a later decision can have made it moot."""
+    node.obj()
+    later = range(i + 1, count)
+    moot = f"skal være nummeret på en senere beslutning ({i + 1}–{count - 1})" if later else \
+        "skal være null (ingen senere beslutning)"
+    return FollowupRecord(due=node.at("due").day(), kind=node.at("kind").text(required=True, limit=50),  # type: ignore[arg-type]
+                          label=node.at("label").text(required=True, limit=300), legal=node.at("legal").texts(),
+                          responsible=node.at("responsible").text(limit=200),
+                          done_on=node.at("done_on").day(required=False), done_by=node.at("done_by").text(limit=200),
+                          note=node.at("note").text(), moot_by=node.at("moot_by").index(later, moot))
+
+
+def _goals(node: Node) -> tuple[GoalRecord, ...]:
+    """Goals and sub-goals: a sub-goal points back to a goal that is not itself one (so they never go round)."""
+    found: list[GoalRecord] = []
+    for i, item in enumerate(node.items()):
+        goal = _goal(item, i)
+        if goal.parent is not None and found[goal.parent].parent is not None:
+            raise item.at("parent").fail(f"goals[{goal.parent}] er selv et delmål (mål har kun delmål, ikke flere niveauer)")
+        found.append(goal)
+    return tuple(found)
+
+
+def _goal(node: Node, i: int) -> GoalRecord:
+    node.obj()
+    status = GoalStatus(node.at("status").choice(tuple(GoalStatus), GoalStatus.OPEN))
+    closed = node.at("closed_on")
+    if (status is GoalStatus.OPEN) != (closed.value is None):
+        raise closed.fail("mangler for et lukket mål" if closed.value is None else "skal være null for et åbent mål")
+    text = node.at("text")
+    return GoalRecord(text=goal_text(text.text(required=True, limit=MAX_GOAL_TEXT), text.path),
+                      parent=node.at("parent").index(range(i), _earlier(i) + "; mål og delmål kan ikke gå i ring"),
+                      due=node.at("due").day(required=False), status=status, closed_on=closed.day(required=False),
+                      created_at=node.at("created_at").moment(required=False),
+                      created_by=node.at("created_by").text(limit=200),
+                      scores=tuple(_score(n) for n in node.at("scores").items()))
+
+
+def _score(node: Node) -> Score:
+    node.obj()
+    return Score(date=node.at("date").day(), score=node.at("score").integer(SCORES, "0–10"),  # type: ignore[arg-type]
+                 by=node.at("by").text(limit=200))
+
+
+def _check_step_follows(case: CaseFile) -> None:
+    """The case stands where its last decision left it."""
+    if case.decisions and case.current_step != case.decisions[-1].leaves_on:
+        last = len(case.decisions) - 1
+        raise Node(case.current_step, "current_step").fail(
+            f"skal være {case.decisions[-1].leaves_on}: det trin den sidste beslutning (decisions[{last}]) "
+            "efterlader barnet på")
 
 
 def check_against(case: CaseFile, profile: Profile) -> None:

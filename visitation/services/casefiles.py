@@ -1,4 +1,4 @@
-"""Import and export of whole cases in the case file format `visitation.case/1`."""
+"""Import and export of whole cases in the case file format (`visitation.case/2`; `/1` is read too)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from visitation.domain.casefile import FORMAT, CaseFile, check_against, parse_case
-from visitation.domain.privacy import Privacy
+from visitation.domain.privacy import Privacy, Scrubber
 from visitation.errors import InvalidInput
-from visitation.services import audit, cases, lookup, trajectory
+from visitation.services import audit, cases, history, lookup, trajectory
 from visitation.services.db import Db, profile_for
 from visitation.store.models import (Alternative, Assessment, Case, Child, NetworkMember, Proposal)
 
@@ -37,6 +37,8 @@ def read_json(path: Path, limit: int = MAX_FILE_BYTES) -> Any:
         raise InvalidInput(f"{path.name}: ikke gyldig JSON (linje {exc.lineno}, kolonne {exc.colno})") from None
     except IsADirectoryError:
         raise InvalidInput(f"{path.name}: er en mappe, ikke en fil") from None
+    except RecursionError:
+        raise InvalidInput(f"{path.name}: ikke en sagsfil (JSON'en er indlejret for dybt)") from None
 
 
 def import_file(db: Db, path: Path) -> int:
@@ -80,11 +82,13 @@ def store_case(session: Session, db: Db, parsed: CaseFile) -> Case:
         session.add(Alternative(case_id=cid, step=alt.step, intervention=alt.intervention,  # type: ignore[arg-type]
                                 verdict=alt.verdict.value, reason=alt.reason))
     session.flush()
+    history.restore(session, db, case, parsed)
     return case
 
 
 def export(db: Db, ident: str, privacy: Privacy = Privacy.INTERNAL) -> dict[str, Any]:
-    """A case in the case file format; CPR only at privacy `full`. The export is logged."""
+    """A case in the case file format; CPR only at privacy `full` (below it, also masked in every text).
+    The export is logged."""
     with db.write() as session:
         case = lookup.case(session, ident)
         audit.log(session, db, "export", case.id, "case", case.id, f"sagsfil, niveau {privacy.value}")
@@ -92,9 +96,24 @@ def export(db: Db, ident: str, privacy: Privacy = Privacy.INTERNAL) -> dict[str,
 
 
 def case_document(session: Session, case: Case, privacy: Privacy) -> dict[str, Any]:
-    """The case file document of a case, from an open session."""
+    """The case file document of a case, from an open session, as the privacy level allows."""
     child = session.get(Child, case.child_id)
     assert child is not None
+    return _scrubbed(_document(session, case, child, privacy), Scrubber(child.name, child.initials, privacy))
+
+
+def _scrubbed(value: Any, scrub: Scrubber) -> Any:
+    """Every text of a document as the privacy level allows (a CPR number in a note is masked below `full`)."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, list):
+        return [_scrubbed(v, scrub) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrubbed(v, scrub) for k, v in value.items()}
+    return value
+
+
+def _document(session: Session, case: Case, child: Child, privacy: Privacy) -> dict[str, Any]:
     cid = case.id
 
     def rows(model: Any) -> list[Any]:
@@ -123,6 +142,7 @@ def case_document(session: Session, case: Case, privacy: Privacy) -> dict[str, A
                      "rationale": proposal[0].rationale} if proposal else None,
         "alternatives": [{"step": a.step, "intervention": a.intervention, "verdict": a.verdict,
                           "reason": a.reason} for a in rows(Alternative)],
+        **history.document(session, case),
         "trajectory": [{"date": p.date.isoformat(), "step": p.step, "zone": p.zone, "event": p.event}
                        for p in trajectory.points(session, case)],  # for the reader; import ignores it
     }

@@ -29,7 +29,9 @@ def points(session: Session, case: Case) -> list[TrajectoryPoint]:
     events += [(a.date, 0, "fælles vurdering på linealen", None, a.zone) for a in consensus]
     step = decided[0].step_before if decided else case.current_step
     zone: int | None = None
-    found = [TrajectoryPoint(case.created_at.date(), step, None, "sagen oprettet")]
+    # A case imported with its history began no later than its first decision.
+    begun = min([case.created_at.date(), *(d.created_at.date() for d in decided[:1])])
+    found = [TrajectoryPoint(begun, step, None, "sagen oprettet")]
     for day, _, event, new_step, new_zone in sorted(events, key=lambda e: (e[0], e[1])):
         step = new_step if new_step is not None else step
         zone = new_zone if new_zone is not None else zone

@@ -250,6 +250,15 @@ class Decision(SQLModel, table=True):
     hash: str = Field(default="", max_length=64)
 
 
+class DecisionOrigin(SQLModel, table=True):
+    """Where a decision imported with its case was made: a meeting of another system, not in this database."""
+
+    __tablename__ = "decision_origin"
+    decision_id: int = Field(foreign_key="decision.id", primary_key=True)
+    meeting_ref: str = Field(max_length=40)
+    meeting_date: dt.date
+
+
 class Followup(SQLModel, table=True):
     """A follow-up due after a decision."""
 
