@@ -530,7 +530,7 @@ def test_bl_46_stk_3_not_for_support_measures_nor_referrals() -> None:
     ("name", "cited"),
     [
         ("siblings", "Søskende (BL § 52, stk. 3)"),
-        ("schooling", "Skolegang (BL § 52, stk. 2; BL § 52, stk. 4)"),
+        ("schooling", "Skolegang (BL § 52, stk. 2 og 4)"),
         ("foster_assessment", "Valg af anbringelsessted (BL § 52, stk. 2)"),
     ],
 )

@@ -134,7 +134,7 @@ class DecisionDraft:
         "En børnefaglig undersøgelse (BL § 20) kører, begyndt ÅÅÅÅ-MM-DD: opfølgning, når den senest skal være "
         "færdig (4 måneder).", "date", placeholder="ÅÅÅÅ-MM-DD (tom: ingen kører)", stored=False)
     investigation_done: date | None = _f(
-        None, "Børnefaglig undersøgelse afsluttet (BL § 46, stk. 3)",
+        None, "Undersøgelsen afsluttet (BL § 20; § 46, stk. 3)",
         "Anbringelse: datoen ÅÅÅÅ-MM-DD, den børnefaglige undersøgelse (BL § 20) blev afsluttet (BL § 46, stk. 3).",
         "date", placeholder="ÅÅÅÅ-MM-DD", heading="Børnefaglig undersøgelse afsluttet")
     acute: bool = _f(False, "Akut eller foreløbig anbringelse (BL § 46, stk. 3)",

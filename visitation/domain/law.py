@@ -120,8 +120,15 @@ class Law:
         return self.paragraphs[key].cite()
 
     def refs(self, keys: tuple[str, ...]) -> str:
-        """Short references joined for a message: `BL § 52, stk. 2; BL § 52, stk. 4`."""
-        return "; ".join(self.paragraphs[k].ref for k in keys)
+        """Short references joined for a message: `BL § 52, stk. 2 og 4; BL § 20` (the stk. of one § together)."""
+        groups: list[tuple[str, list[str]]] = []
+        for ref in dict.fromkeys(self.paragraphs[k].ref for k in keys):
+            head, _, stk = ref.partition(", stk. ")
+            if stk and groups and groups[-1][0] == head and groups[-1][1]:
+                groups[-1][1].append(stk)
+            else:
+                groups.append((head, [stk] if stk else []))
+        return "; ".join(f"{head}, stk. {' og '.join(stk)}" if stk else head for head, stk in groups)
 
     def rules_of(self, kind: str) -> tuple[LawRule, ...]:
         """The rules checked by one kind of check, in file order."""
