@@ -266,6 +266,7 @@ class Goals:
 
 def plan(n_cases: int, seed: int) -> dict[str, Any]:
     """Every row of the database, as plain values, in insertion order per table."""
+    from visitation.domain.decision import CaseFacts, DecisionDraft, Outcome
     from visitation.domain.followups import schedule
     from visitation.domain.profiles import load_profile
     from visitation.services.cases import search_text
@@ -414,6 +415,16 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
         legal = [c for k in keys for c in cat.legal.get(k, [])]
         if outcome == "referred":
             legal += [cat.profile.law.cite("bl-47"), cat.profile.law.cite("bl-142")]
+        placed = places and cat.profile.is_placement(target)
+        home = places and cat.profile.is_placement(case["current_step"]) and not cat.profile.is_placement(target)
+        law_fields = {"youth_consent": "yes", "investigation_done": meeting["date"] - dt.timedelta(days=10) if placed else None,
+                      "acute": False, "return_period_months": 6 if home else None,
+                      "siblings": "Ingen anbragte søskende" if placed else "",
+                      "schooling": "Bliver på sin skole" if placed else "",
+                      "foster_assessment": "Vurderet i den børnefaglige undersøgelse" if placed else ""}
+        draft = DecisionDraft(outcome=Outcome(outcome), step=target, interventions=tuple(keys), start=start,
+                              return_period_months=law_fields["return_period_months"],
+                              facts=CaseFacts(None, case["current_step"], meeting["date"]))
         out["decision"].append({
             "id": decision_id, "case_id": case["id"], "meeting_id": meeting["id"], "supersedes_id": None,
             "outcome": outcome, "step_before": case["current_step"], "step": target, "interventions": keys,
@@ -421,7 +432,8 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
             "profile_key": cat.key, "profile_version": cat.version, "purpose": rng.choice(PURPOSES),
             "duration": rng.choice(DURATIONS), "start": start, "goals": "", "child_view": case["child_view"],
             "child_view_how": case["child_view_how"], "parents_view": case["parents_view"],
-            "consent": case["parents_consent"], "dissent": "", "rationale": "Mindst indgribende indsats, der matcher behovet.",
+            "consent": case["parents_consent"], **law_fields, "dissent": "",
+            "rationale": "Mindst indgribende indsats, der matcher behovet.",
             "alternatives": [{"step": a["step"], "intervention": a["intervention"], "verdict": a["verdict"],
                               "reason": a["reason"]} for a in alternatives],
             "network_snapshot": [{k: m[k] for k in ("id", "name", "relation", "sector", "ring", "valence",
@@ -439,7 +451,7 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
             case["version"] += 1
             case["updated_at"] = at
             done_here = []
-            for f in schedule(target, start, cat.profile):
+            for f in schedule(draft, cat.profile):
                 followup_id += 1
                 done = f.due < TODAY - dt.timedelta(days=14) and rng.random() < 0.92
                 done_on = f.due + dt.timedelta(days=rng.randint(-12, 4)) if done else None

@@ -29,7 +29,7 @@ MEETING = "VM-2027-01-12"
 
 def build_meeting(db_path: Path, count: int) -> str:
     """A database with a meeting of `count` decided, referred and postponed demo-like cases."""
-    from visitation.domain.decision import Consent, DecisionDraft, Outcome
+    from visitation.domain.decision import Consent, DecisionDraft, Outcome, YouthConsent
     from visitation.errors import RuleViolation
     from visitation.paths import demo_dir
     from visitation.services import casefiles, meetings
@@ -57,7 +57,10 @@ def build_meeting(db_path: Path, count: int) -> str:
                              interventions=tuple(proposal["interventions"]),
                              purpose=proposal.get("purpose", ""), duration=proposal.get("duration", ""),
                              start=dt.date(2027, 2, 1), rationale=proposal.get("rationale") or "Indstillingen følges.",
-                             parents_view=data["parents_view"]["text"], consent=Consent.YES)
+                             parents_view=data["parents_view"]["text"], consent=Consent.YES,
+                             youth_consent=YouthConsent.YES, investigation_done=dt.date(2027, 1, 5),
+                             return_period_months=6, siblings="Ingen anbragte søskende",
+                             schooling="Bliver på sin skole", foster_assessment="Vurderet i undersøgelsen")
         referred = replace(base, outcome=Outcome.REFERRED, consent=Consent.NO)
         postponed = replace(base, outcome=Outcome.POSTPONED, interventions=())
         order = {0: (postponed,), 1: (referred, postponed)}.get(n % 5, (base, referred, postponed))

@@ -76,7 +76,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
             db = self.app.db.for_meeting(meeting.ref)  # type: ignore[attr-defined]
             case = cases.show(db, self.case_ref)
             draft = drafts.load(db, case.ref, meeting.ref)
-            preview = decisions.preview(db, case.ref, draft_from_fields(draft.fields, case.step))
+            preview = decisions.preview(db, case.ref, draft_from_fields(draft.fields, case.step), meeting.date)
             self.post_message(CaseLoaded(CaseBundle(case, cases.profile(db, case.ref), meeting, draft, preview)))
         except VisitationError as exc:
             self.post_message(LoadFailed(exc.message))

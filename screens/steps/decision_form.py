@@ -9,13 +9,14 @@ from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from screens.widgets.marks import MarkedSelectionList
 from screens.messages import CaseBundle
-from visitation.domain.decision import CONSENT_LABELS, FORM_FIELDS, OUTCOME_LABELS, SPECS
+from visitation.domain.decision import CHOICE_LABELS, FORM_FIELDS, SPECS, DecisionDraft
 
 TEXT_AREAS = tuple(n for n, s in SPECS.items() if s.kind in ("text", "lines"))
 """Fields that hold sentences (or one goal a line): multi-line."""
 LABELS = {name: spec.label for name, spec in SPECS.items()}
 PLACEHOLDERS = {name: spec.placeholder for name, spec in SPECS.items() if spec.placeholder}
 ORDER = FORM_FIELDS
+FLAG_CHOICES = [("nej", False), ("ja", True)]
 
 
 def defaults(bundle: CaseBundle) -> dict[str, Any]:
@@ -25,10 +26,12 @@ def defaults(bundle: CaseBundle) -> dict[str, Any]:
                              "interventions": list(c.proposal.interventions) if c.proposal else [],
                              "purpose": c.proposal.purpose if c.proposal else "",
                              "duration": c.proposal.duration if c.proposal else "", "start": "",
-                             "investigation_since": "", "goals": "",
+                             "investigation_since": "", "investigation_done": "", "acute": False,
+                             "return_period_months": "", "goals": "",
                              "child_view": c.child_view, "child_view_how": c.child_view_how,
-                             "parents_view": c.parents_view, "consent": c.parents_consent, "dissent": "",
-                             "rationale": c.proposal.rationale if c.proposal else ""}
+                             "parents_view": c.parents_view, "consent": c.parents_consent,
+                             "youth_consent": "unknown", "siblings": "", "schooling": "", "foster_assessment": "",
+                             "dissent": "", "rationale": c.proposal.rationale if c.proposal else ""}
     return {**start, **bundle.draft.fields}
 
 
@@ -37,12 +40,14 @@ def fields(bundle: CaseBundle) -> ComposeResult:
     p = bundle.profile
     for name in ORDER:
         yield Label(LABELS[name], classes="field-label")
-        if name == "outcome":
-            yield Select([(v, k.value) for k, v in OUTCOME_LABELS.items()], allow_blank=False, id=name, compact=True)
+        kind = SPECS[name].kind
+        if kind == "choice":
+            labels = CHOICE_LABELS[type(DecisionDraft.__dataclass_fields__[name].default)]
+            yield Select([(v, k.value) for k, v in labels.items()], allow_blank=False, id=name, compact=True)
+        elif kind == "flag":
+            yield Select(FLAG_CHOICES, allow_blank=False, id=name, compact=True)
         elif name == "step":
             yield Select([(f"{s.number} {s.label}", s.number) for s in p.steps], allow_blank=False, id=name, compact=True)
-        elif name == "consent":
-            yield Select([(v, k.value) for k, v in CONSENT_LABELS.items()], allow_blank=False, id=name, compact=True)
         elif name == "interventions":
             yield MarkedSelectionList(*[(f"{i.step} – {i.label}", i.key) for i in p.interventions], id=name, compact=True)
         elif name in TEXT_AREAS:

@@ -15,7 +15,7 @@ from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.base import StepPane
 from screens.steps.decision_text import decision_summary, locked_text
-from visitation.domain.decision import DecisionDraft, date_problems, draft_from_fields
+from visitation.domain.decision import DecisionDraft, field_problems, draft_from_fields
 
 DEBOUNCE = 0.3
 """Seconds of pause after which typed text is saved (leaving the field saves at once)."""
@@ -173,7 +173,8 @@ class DecisionStep(StepPane):
         from visitation.services import decisions
 
         if self.bundle is not None:
-            self.post_message(RulesChecked(decisions.preview(self.db, self.bundle.case.ref, self.draft())))
+            b = self.bundle
+            self.post_message(RulesChecked(decisions.preview(self.db, b.case.ref, self.draft(), b.meeting.date)))
 
     @on(RulesChecked)
     def rules_checked(self, message: RulesChecked) -> None:
@@ -183,7 +184,7 @@ class DecisionStep(StepPane):
 
     def problems(self, preview: Any) -> list[str]:
         """What stands in the way: a date field that is not a date, then the rules' violations."""
-        return [*date_problems(self.values), *(str(v) for v in preview.violations)]
+        return [*field_problems(self.values), *(str(v) for v in preview.violations)]
 
     def show_rules(self, preview: Any) -> None:
         """The rule status (what is still missing) and the follow-ups the decision will create."""
@@ -206,7 +207,8 @@ class DecisionStep(StepPane):
         """Run the rules, then either ask for confirmation or say which rule and what is missing."""
         from visitation.services import decisions
 
-        preview = decisions.preview(self.db, self.bundle.case.ref, draft)  # type: ignore[union-attr]
+        b = self.bundle
+        preview = decisions.preview(self.db, b.case.ref, draft, b.meeting.date)  # type: ignore[union-attr]
         self.app.call_from_thread(self._confirm_or_explain, draft, preview)
 
     def _confirm_or_explain(self, draft: DecisionDraft, preview: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from screens.messages import CaseBundle
-from visitation.domain.decision import CONSENT_LABELS, OUTCOME_LABELS, DecisionDraft
+from visitation.domain.decision import CHOICE_LABELS, CONSENT_LABELS, OUTCOME_LABELS, DecisionDraft, heading, stated
 
 
 def decision_summary(bundle: CaseBundle, d: DecisionDraft) -> str:
@@ -23,9 +23,18 @@ def decision_summary(bundle: CaseBundle, d: DecisionDraft) -> str:
                 if d.investigation_since else []), f"Mål: {d.goals or '–'}",
               f"Barnets synspunkt: {d.child_view or '–'}", f"  indhentet: {d.child_view_how or '–'}",
               f"Forældrenes synspunkt: {d.parents_view or '–'}", f"Samtykke: {CONSENT_LABELS[d.consent]}",
+              *(f"{heading(name)}: {_words(value)}" for name, value in stated(d)),
               f"Dissens: {d.dissent or 'ingen'}", f"Begrundelse: {d.rationale or '–'}", "",
               "Når beslutningen er bekræftet, låses den. En rettelse bliver en ny beslutning."]
     return "\n".join(lines)
+
+
+def _words(value: object) -> str:
+    """A stated law field's value as the summary shows it."""
+    if value is True:
+        return "ja"
+    labels = CHOICE_LABELS.get(type(value), {})  # type: ignore[call-overload]
+    return labels.get(value, str(value))
 
 
 def locked_text(bundle: CaseBundle, d: Any) -> str:

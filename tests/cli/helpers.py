@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -149,8 +150,10 @@ def decide_args(
     outcome: str = "approved",
     consent: str = "yes",
     alternatives: tuple[str, ...] | list[str] = (),
+    placement: bool | None = None,
 ) -> list[str]:
-    """The arguments of a complete `decide`."""
+    """The arguments of a complete `decide`; a placement (steps 4-6, unless `placement` says otherwise) with
+    what BL §§ 46, stk. 3 and 52 ask of it."""
     args = ["decide", ref, "--meeting", str(meeting_id), "--outcome", outcome, "--step", str(step)]
     for key in interventions:
         args += ["--intervention", key]
@@ -174,7 +177,18 @@ def decide_args(
     ]
     for alt in alternatives:
         args += ["--alternative", alt]
+    if step >= 4 if placement is None else placement:
+        done = min(dt.date.fromisoformat(start), dt.date(2026, 11, 20))  # before the start and the meeting
+        args += ["--investigation-done", done.isoformat(), *PLACEMENT_ARGS]
     return args
+
+
+PLACEMENT_ARGS = [
+    "--siblings", "Ingen søskende",
+    "--schooling", "Bliver på sin skole; plejefamilien kører hende",
+    "--foster-assessment", "En plejefamilie giver de nære, stabile voksne, hun har brug for",
+]
+"""What a placement records beside the common fields and the investigation's date (BL § 52, stk. 2-4)."""
 
 
 def pending(cli: Cli, *extra: str) -> list[dict[str, Any]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 
 from tests.cli.helpers import (
+    CASE,
     copied_sqlite_url,
     as_json,
     case_on_docket,
@@ -32,20 +32,16 @@ START = "2027-01-31"
 
 
 def _kerteminde_dates() -> list[tuple[str, str]]:
-    """Kerteminde's placement schedule from 2027-01-31, by hand (see tests/domain)."""
+    """Kerteminde's placement schedule from 2027-01-31, by hand (see tests/domain); the 6-weekly follow-ups
+    and the later supervision visits follow as each follow-up is done."""
     start = dt.date(2027, 1, 31)
     twelve = dt.date(2028, 1, 31)
     items = [(start + dt.timedelta(weeks=2), "anbringelse-2-uger")]
     items += [
-        (start + dt.timedelta(weeks=w), "anbringelse-6-uger")
-        for w in range(8, 53, 6)
-        if start + dt.timedelta(weeks=w) <= twelve
-    ]
-    items += [
+        (dt.date(2027, 3, 1), "barnets-plan"),  # BL § 91: 3 months after the meeting of 1 December
         (dt.date(2027, 7, 31), "tilsyn"),
         (dt.date(2027, 8, 31), "hjemgivelse-review"),
         (twelve, "anbringelse-1-aar-review"),
-        (twelve, "tilsyn"),
     ]
     return [(d.isoformat(), k) for d, k in sorted(items)]
 
@@ -61,7 +57,7 @@ def test_placement_without_lower_alternatives_is_refused_and_writes_nothing(
     assert (
         "trin 3 (Indsatser i hjemmet)" in message and "trin 4 (Anbringelse i netværket)" in message
     )
-    assert "Anbringelsesprioritet" in message and "netvaerksplejefamilie" in message
+    assert "Kommunens anbringelsesprioritet (Kerteminde)" in message and "netvaerksplejefamilie" in message
     # Only the network alternative missing: the message names only that.
     message = fails(
         cli(
@@ -160,15 +156,13 @@ def test_placement_without_consent_can_only_be_referred(cli: Cli, tmp_path: Path
     decision_id = out_id(cli(*referred))
     docket = as_json(cli("meeting", "show", str(m), "--json"))["docket"]
     assert [(d["case_ref"], d["state"]) for d in docket] == [(ref, "referred")]
-    assert pending(cli) == []
+    # BL § 91: barnets plan before the committee decides.
+    assert [(f["kind"], f["due"]) for f in pending(cli)] == [("barnets-plan", "2026-12-15")]
     shown = as_json(cli("case", "show", ref, "--json"))
     assert shown["step"] == 3  # a referral does not place the child
     [decision] = shown["decisions"]
-    assert (
-        decision["id"] == decision_id
-        and decision["outcome"] == "referred"
-        and decision["followups"] == []
-    )
+    assert decision["id"] == decision_id and decision["outcome"] == "referred"
+    assert [f["kind"] for f in decision["followups"]] == ["barnets-plan"]
     assert "BL § 47 (tidl. SEL § 58)" in decision["legal_basis"]
 
 
@@ -292,3 +286,88 @@ def test_audit_has_read_export_and_decide(cli: Cli, tmp_path: Path) -> None:
     # The events of another case are not listed.
     other = out_id(cli("case", "add", "--name", "Bo Berg", "--birth-date", "2015-01-02"))
     assert {e["case_id"] for e in as_json(cli("audit", str(other), "--json"))} == {other}
+
+
+def test_bl_46_stk_1_a_15_year_old_who_says_no_is_refused_and_can_be_referred(cli: Cli, tmp_path: Path) -> None:
+    # 15 on the start date (31 January 2027); the parents consent, the youth does not.
+    child = {**CASE["child"], "birth_date": "2011-06-01"}
+    ref, m = case_on_docket(cli, tmp_path, child=child)
+    args = decide_args(ref, m, step=5, interventions=["plejefamilie"], start=START, alternatives=[HOME, NETWORK])
+    before = fingerprint(cli)
+    message = fails(cli(*args))  # the youth's consent is not given at all
+    assert "Samtykke (BL § 46, stk. 1)" in message and "den unges (fyldt 15 år) samtykke mangler" in message
+    message = fails(cli(*args, "--youth-consent", "no"))
+    assert "den unges (fyldt 15 år) samtykke mangler" in message and "forældremyndighed" not in message
+    assert "'referred'" in message and "BL § 47" in message
+    assert "--youth-consent" in fails(cli(*args, "--youth-consent", "måske"))
+    assert fingerprint(cli) == before
+    referred = args.copy()
+    referred[referred.index("approved")] = "referred"
+    out_id(cli(*referred, "--youth-consent", "no"))
+    [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
+    assert decision["youth_consent"] == "no" and "BL § 47 (tidl. SEL § 58)" in decision["legal_basis"]
+
+
+def test_bl_47_stk_4_the_youth_consents_and_the_parents_do_not(cli: Cli, tmp_path: Path) -> None:
+    child = {**CASE["child"], "birth_date": "2011-06-01"}
+    ref, m = case_on_docket(cli, tmp_path, child=child)
+    args = decide_args(ref, m, step=5, interventions=["plejefamilie"], start=START, alternatives=[HOME, NETWORK],
+                       consent="no", outcome="referred")
+    out_id(cli(*args, "--youth-consent", "yes"))
+    [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
+    assert "BL § 47, stk. 4" in decision["legal_basis"] and "BL § 47 (tidl. SEL § 58)" not in decision["legal_basis"]
+
+
+def test_bl_32_stk_2_a_support_measure_without_consent_is_refused(cli: Cli, tmp_path: Path) -> None:
+    ref, m = case_on_docket(cli, tmp_path)
+    lower = "2;konsulentbistand;rejected;Prøvet i foråret"
+    args = decide_args(ref, m, step=3, interventions=["familiebehandling"], start=START, consent="no",
+                       alternatives=[lower])
+    before = fingerprint(cli)
+    message = fails(cli(*args))
+    assert "Samtykke (BL § 32, stk. 2)" in message and "BL §§ 37-39" in message and "'referred'" in message
+    assert fingerprint(cli) == before
+    referred = args.copy()
+    referred[referred.index("approved")] = "referred"
+    out_id(cli(*referred))
+    [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
+    assert "BL §§ 37-39 (tidl. SEL §§ 56 og 57 a-b)" in decision["legal_basis"]
+
+
+def test_bl_46_stk_3_a_placement_without_a_completed_investigation_is_refused_unless_acute(
+    cli: Cli, tmp_path: Path
+) -> None:
+    ref, m = case_on_docket(cli, tmp_path)
+    args = decide_args(ref, m, step=5, interventions=["plejefamilie"], start=START, alternatives=[HOME, NETWORK],
+                       placement=False)
+    from tests.cli.helpers import PLACEMENT_ARGS
+
+    before = fingerprint(cli)
+    message = fails(cli(*args, *PLACEMENT_ARGS))
+    assert "Børnefaglig undersøgelse (BL § 46, stk. 3; BL § 20)" in message and "akut" in message
+    assert "Søskende (BL § 52, stk. 3)" in fails(cli(*args, "--acute"))  # § 52 asks its three answers
+    assert fingerprint(cli) == before
+    result = cli(*args, *PLACEMENT_ARGS, "--acute")
+    out_id(result)
+    assert "Opfølgning 2027-05-31: Akut/foreløbig anbringelse" in result.stderr
+    [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
+    assert decision["acute"] is True and decision["investigation_done"] is None
+    assert decision["siblings"] == "Ingen søskende"
+
+
+def test_bl_100_a_return_period_of_7_months_is_refused_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    ref, m = case_on_docket(cli, tmp_path, current_step=5)
+    args = decide_args(ref, m, step=3, interventions=["familiebehandling"], start=START,
+                       alternatives=["2;konsulentbistand;rejected;Prøvet"])
+    before = fingerprint(cli)
+    for bad in ("7", "-2", "seks"):
+        message = fails(cli(*args, "--return-period-months", bad))
+        assert "--return-period-months" in message
+    assert "0 til 6" in fails(cli(*args, "--return-period-months", "7"))
+    assert fingerprint(cli) == before
+    result = cli(*args, "--return-period-months", "6")
+    out_id(result)
+    assert "Opfølgning 2027-07-31: Hjemgivelsesperioden slutter" in result.stderr
+    [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
+    assert decision["return_period_months"] == 6 and (decision["step_before"], decision["step"]) == (5, 3)
+

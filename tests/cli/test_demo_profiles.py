@@ -102,13 +102,14 @@ def test_profiles_show_kerteminde(cli: Cli) -> None:
         assert f"    {key} " in text
     assert "BL § 32, stk. 1, nr. 5 (tidl. SEL § 52, stk. 3, nr. 3)" in text
     # follow-up rules: the profile's and the law's
-    assert "efter 2 uger (anbringelser)" in text
-    assert "efter 8 uger, derefter hver 6 uger frem til 12 måneder (anbringelser)" in text
-    assert "efter 7 måneder (anbringelser)" in text and "efter 12 måneder (anbringelser)" in text
-    assert "efter 3 måneder (støttende indsatser og anbringelser) – BL § 95" in text
-    assert "efter 6 måneder, derefter hver 6 måneder (2 gange) (anbringelser) – BL § 156" in text
+    assert "2 uger efter start (anbringelser)" in text
+    assert "næste opfølgning om 6 uger, når ingen anden er aftalt (anbringelser)" in text
+    assert "7 måneder efter start (anbringelser)" in text and "12 måneder efter start (anbringelser)" in text
+    assert "senest 3 måneder efter start (støttende indsatser og anbringelser) – BL § 95" in text
+    assert "6 måneder efter start, derefter hver 6 måneder, så længe indsatsen varer (anbringelser) – BL § 156" in text
+    assert "3 måneder efter afgørelsen (anbringelser) – BL § 91" in text
     assert (
-        "Anbringelsesprioritet: Slægts- eller netværksplejefamilie → "
+        "Kommunens anbringelsesprioritet (Kerteminde; ikke en lovregel): Slægts- eller netværksplejefamilie → "
         "Almen, specialiseret eller forstærket "
         "plejefamilie → Egne døgntilbud → Eksterne døgntilbud" in text
     )
@@ -125,10 +126,14 @@ def test_profiles_show_json(cli: Cli) -> None:
         "tilsyn",
         "boernefaglig-undersoegelse",
         "anbringelse-2-uger",
-        "anbringelse-6-uger",
         "hjemgivelse-review",
         "anbringelse-1-aar-review",
+        "barnets-plan",
+        "hjemgivelsesperiode",
+        "forebyggende-opfoelgning",
     }
+    assert [(c["applies_to"], c["every"]) for c in data["cadence"]] == [
+        ("placement", "6w"), ("support", "3m"), ("preventive", "3m")]
     assert data["required_alternatives"] == {"4": [3], "5": [3, 4], "6": [3, 4]}
 
 

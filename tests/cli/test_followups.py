@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 
 from tests.cli.helpers import (
     copied_sqlite_url,
@@ -20,6 +19,7 @@ from tests.cli.helpers import (
     pending,
 )
 from tests.conftest import Cli
+from visitation.domain.durations import add_months
 
 
 sqlite_url = copied_sqlite_url
@@ -96,13 +96,11 @@ def test_overdue_lists_exactly_the_overdue(cli: Cli, tmp_path: Path) -> None:
     dates = _setup(cli, tmp_path)
     placed_start = dates["placed_start"]
     assert isinstance(placed_start, dt.date)
-    # Kerteminde: 2 weeks (84 days ago) and 8 weeks (42 days ago) are overdue; 14 weeks is due
-    # today, so not overdue. The support measure: its one follow-up, 3 months after 15 June last
-    # year = 15 September last year.
+    # Kerteminde: 2 weeks (84 days ago) is overdue (the 6-weekly ones follow as each is done). The support
+    # measure: its first follow-up, 3 months after 15 June last year = 15 September last year.
     expected = sorted(
         [
             ((placed_start + dt.timedelta(weeks=2)).isoformat(), "K-PLACED", "anbringelse-2-uger"),
-            ((placed_start + dt.timedelta(weeks=8)).isoformat(), "K-PLACED", "anbringelse-6-uger"),
             (dt.date(TODAY.year - 1, 9, 15).isoformat(), "S-SUPPORT", "first"),
         ]
     )
@@ -111,10 +109,7 @@ def test_overdue_lists_exactly_the_overdue(cli: Cli, tmp_path: Path) -> None:
     assert [f["due"] for f in overdue] == sorted(f["due"] for f in overdue)  # earliest first
     assert all(f["overdue"] for f in overdue)
     everything = pending(cli)
-    due_today = [f for f in everything if f["due"] == TODAY.isoformat()]
-    assert [(f["case_ref"], f["kind"], f["overdue"]) for f in due_today] == [
-        ("K-PLACED", "anbringelse-6-uger", False)
-    ]
+    assert all(not f["overdue"] for f in everything if f["due"] >= TODAY.isoformat())
     assert {f["id"] for f in everything if f["overdue"]} == {f["id"] for f in overdue}
     assert {f["case_ref"] for f in everything} == {"K-PLACED", "S-SUPPORT", "S-FUTURE"}
     # The other filters.
@@ -127,7 +122,7 @@ def test_overdue_lists_exactly_the_overdue(cli: Cli, tmp_path: Path) -> None:
         f["id"] for f in overdue
     ]
     table = ok(cli("followups", "--overdue"))
-    assert table.count("OVERSKREDET") == 3
+    assert table.count("OVERSKREDET") == 2
 
 
 def test_done_removes_it_from_the_list(cli: Cli, tmp_path: Path) -> None:
@@ -180,7 +175,7 @@ def test_a_followup_proposes_a_step_change_for_the_next_meeting(cli: Cli, tmp_pa
     assert [d["case_ref"] for d in docket] == ["S-SUPPORT"]
     # The measure goes on: the next follow-up at the cadence agreed now (BL § 95).
     [next_one] = [f for f in pending(cli) if f["case_ref"] == "S-SUPPORT"]
-    assert next_one["kind"] == "loebende" and next_one["due"] == (TODAY + dt.timedelta(weeks=6)).isoformat()
+    assert next_one["kind"] == "loebende:6w" and next_one["due"] == (TODAY + dt.timedelta(weeks=6)).isoformat()
     log = as_json(cli("audit", "S-SUPPORT", "--json"))
     assert "decide" not in {e["action"] for e in log[len(log) - 6:]}
     assert any(e["entity"] == "proposal" and "trin 3 → 2" in e["detail"] for e in log)
@@ -188,10 +183,10 @@ def test_a_followup_proposes_a_step_change_for_the_next_meeting(cli: Cli, tmp_pa
 
 PLACEMENT_ONLY = {
     "anbringelse-2-uger",
-    "anbringelse-6-uger",
     "hjemgivelse-review",
     "anbringelse-1-aar-review",
     "tilsyn",
+    "barnets-plan",
 }
 
 
@@ -201,11 +196,19 @@ def test_moving_a_placed_child_home_at_a_meeting_retires_the_placement_followups
     _setup(cli, tmp_path)
     later = meeting(cli, (TODAY + dt.timedelta(days=7)).isoformat())
     ok(cli("meeting", "add-case", str(later), "K-PLACED"))
-    ok(cli(*decide_args("K-PLACED", later, step=3, interventions=["familiebehandling"], start=TODAY.isoformat(),
-                        alternatives=[LOWER])))
+    home = decide_args("K-PLACED", later, step=3, interventions=["familiebehandling"], start=TODAY.isoformat(),
+                       alternatives=[LOWER])
+    # BL § 100: a placed child goes home with a hjemgivelsesperiode of 0-6 months, followed up when it ends.
+    before = fingerprint(cli)
+    assert "Hjemgivelse (BL § 100)" in fails(cli(*home))
+    for bad in ("7", "-1"):
+        assert "--return-period-months" in fails(cli(*home, "--return-period-months", bad))
+    assert fingerprint(cli) == before
+    ok(cli(*home, "--return-period-months", "4"))
     assert as_json(cli("case", "show", "K-PLACED", "--json"))["step"] == 3
-    left = {f["kind"] for f in pending(cli) if f["case_ref"] == "K-PLACED"}
-    assert left and not left & PLACEMENT_ONLY, left
+    left = {(f["kind"], f["due"]) for f in pending(cli) if f["case_ref"] == "K-PLACED"}
+    assert {k for k, _ in left} == {"first", "hjemgivelsesperiode"} and not {k for k, _ in left} & PLACEMENT_ONLY
+    assert ("hjemgivelsesperiode", add_months(TODAY, 4).isoformat()) in left
 
 
 def test_a_running_investigation_gets_its_four_months(cli: Cli, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from visitation.domain.privacy import Privacy, age_facts, age_on, child_label, cpr_for
 
 PARTY = "Barnet er fyldt 10 år og har partsbeføjelser (BL § 3)."
-CONSENT = "Den unge er fyldt 15 år og skal selv give samtykke til anbringelse (BL § 46)."
+CONSENT = "Den unge er fyldt 15 år og skal selv give samtykke til anbringelse (BL § 46, stk. 1)."
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_age_on(born: date, on: date, age: int) -> None:
         (date(2016, 2, 29), date(2026, 3, 1), [PARTY]),
     ],
 )
-def test_age_facts(born: date, on: date, facts: list[str]) -> None:
+def test_bl_3_party_rights_from_10_and_bl_46_stk_1_own_consent_from_15(born: date, on: date, facts: list[str]) -> None:
     assert age_facts(born, on) == facts
 
 
@@ -65,3 +65,11 @@ def test_cpr_per_privacy_level() -> None:
     assert cpr_for(number, Privacy.INTERNAL) == "110418-xxxx"
     assert cpr_for(number, Privacy.FULL) == number
     assert all(cpr_for(None, p) == "" for p in Privacy)
+
+
+def test_the_age_of_the_youth_s_own_consent_is_the_one_the_consent_rules_use() -> None:
+    from visitation.domain.law import load_law
+
+    law = load_law()
+    [own] = [a for a in law.ages if a.key == "consent"]
+    assert {r.youth_from for r in law.rules_of("consent")} == {own.age} == {15}

@@ -70,7 +70,7 @@ def test_builtin_loads_with_the_shared_staircase(name: str) -> None:
         "BL § 32, stk. 1, nr. 5 (tidl. SEL § 52, stk. 3, nr. 3)",
     )
     assert profile.legal_basis("hestevogn") == ()
-    assert profile.measure_from_step == 2
+    assert profile.cadences  # a follow-up cadence for its measures (SPEC §9.2)
     assert profile.roles
 
 
@@ -100,10 +100,13 @@ def test_kerteminde_phases_and_priority() -> None:
     assert set(k.priority[3].interventions) == {"eksternt-opholdssted", "kost-efterskole"}
     assert [r.kind for r in k.followups] == [
         "anbringelse-2-uger",
-        "anbringelse-6-uger",
         "hjemgivelse-review",
         "anbringelse-1-aar-review",
+        "forebyggende-opfoelgning",
     ]
+    # Every 6 weeks is the placement's cadence, set as each follow-up is done, with no end.
+    assert [(c.applies_to, str(c.every)) for c in k.cadences] == [
+        ("placement", "6w"), ("support", "3m"), ("preventive", "3m")]
 
 
 @pytest.mark.parametrize("name", ["socialstyrelsen", "odder", "hjoerring"])
@@ -271,7 +274,7 @@ def test_bad_followup_duration(tmp_path: Path) -> None:
     line = len(_lines(text))
     message = _error(_write(tmp_path, text))
     assert message.startswith(
-        f"minkommune.toml:{line}: followups[0].after: '2 uger' is not a duration"
+        f"minkommune.toml:{line}: followups[1].after: '2 uger' is not a duration"
     )
 
 
@@ -320,5 +323,5 @@ def test_followup_interval_must_be_positive(tmp_path: Path) -> None:
     )
     line = len(_lines(text)) - 1
     assert _error(_write(tmp_path, text)).startswith(
-        f"minkommune.toml:{line}: followups[0].every: "
+        f"minkommune.toml:{line}: followups[1].every: "
     )

@@ -9,18 +9,30 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from visitation.domain.decision import AlternativeDraft, Consent, DecisionDraft, Outcome, Verdict
+from visitation.domain.decision import (
+    AlternativeDraft,
+    CaseFacts,
+    Consent,
+    DecisionDraft,
+    Outcome,
+    Verdict,
+    YouthConsent,
+)
 from visitation.domain.profiles import Profile, builtin_names, load_profile
 from visitation.domain.rules import (
     Violation,
     catalogue,
     check,
     child_voice,
-    consent_for_placement,
+    consent,
+    investigation,
     least_intrusive,
+    number_ranges,
     placement_priority,
-    purpose_and_duration,
     rationale,
+    referral_basis,
+    required_fields,
+    start_date,
 )
 
 SOC = load_profile("socialstyrelsen")
@@ -38,6 +50,14 @@ OWN_RES = AlternativeDraft(
 )
 
 
+CHILD = CaseFacts(birth_date=date(2018, 4, 11), step_before=3, decided_on=date(2026, 12, 1))
+"""An 8-year-old at home on step 3, decided at a meeting on 1 December 2026."""
+YOUTH = replace(CHILD, birth_date=date(2011, 6, 1))
+"""15 at the start (31 January 2027): the youth's own consent counts."""
+SECTION_52 = {"siblings": "Ingen søskende", "schooling": "Bliver på sin skole",
+              "foster_assessment": "En plejefamilie giver de nære voksenrelationer, barnet har brug for"}
+
+
 def draft(**changes: object) -> DecisionDraft:
     """A foster-family placement that satisfies every rule; changed as asked."""
     base = DecisionDraft(
@@ -47,14 +67,25 @@ def draft(**changes: object) -> DecisionDraft:
         purpose="En tryg hverdag",
         duration="12 måneder",
         start=date(2027, 1, 31),
+        investigation_done=date(2026, 11, 20),
         rationale="Hjemmet kan ikke give omsorgen",
         child_view="Vil bo tæt på skolen",
         child_view_how="børnesamtale på skolen 2026-11-10",
         parents_view="Samtykker",
         consent=Consent.YES,
         alternatives=(HOME, NETWORK),
+        facts=CHILD,
+        **SECTION_52,
     )
     return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def support(**changes: object) -> DecisionDraft:
+    """Familiebehandling at home (a § 32 measure) that satisfies every rule; changed as asked."""
+    tried = (AlternativeDraft(2, "konsulentbistand", Verdict.REJECTED, "Prøvet"),)
+    blank = {name: "" for name in SECTION_52}
+    return draft(**{"step": 3, "interventions": ("familiebehandling",), "alternatives": tried,
+                    "investigation_done": None, **blank, **changes})
 
 
 def rules_hit(violations: list[Violation]) -> list[str]:
@@ -243,7 +274,8 @@ def test_kerteminde_priority_needs_every_earlier_option(
     found = placement_priority(bare, KER)
     assert len(found) == len(earlier)
     for violation, option in zip(found, earlier, strict=True):
-        assert violation.rule == "Anbringelsesprioritet (BL § 52)"
+        assert violation.rule == "Kommunens anbringelsesprioritet (Kerteminde)"
+        assert "BL §" not in violation.rule  # the municipality's policy, never a paragraph
         assert labels[option].label.lower() in violation.message
     # A rejected alternative with a reason for each earlier option satisfies it.
     reasons = {"network": NETWORK, "foster": FOSTER, "own-residential": OWN_RES}
@@ -330,7 +362,7 @@ def test_child_voice_for_every_decision_except_postponed(outcome: Outcome) -> No
     assert child_voice(draft(outcome=Outcome.POSTPONED, child_view=""), SOC) == []
 
 
-# --- purpose and duration (rule 4, BL §§ 32, 46) -------------------------------------------------
+# --- purpose and duration (rule 4, BL § 32, stk. 3 and § 46, stk. 1) ------------------------------
 
 
 @pytest.mark.parametrize(
@@ -338,84 +370,203 @@ def test_child_voice_for_every_decision_except_postponed(outcome: Outcome) -> No
     [
         ({"purpose": ""}, ["formål"]),
         ({"duration": " "}, ["forventet varighed"]),
-        ({"start": None}, ["startdato"]),
-        (
-            {"purpose": "", "duration": "", "start": None},
-            ["formål", "forventet varighed", "startdato"],
-        ),
+        ({"purpose": "", "duration": ""}, ["formål", "forventet varighed"]),
     ],
 )
 @pytest.mark.parametrize(
-    ("step", "key", "alts"),
-    [
-        (
-            2,
-            "konsulentbistand",
-            (AlternativeDraft(1, "ppr-konsultation", Verdict.REJECTED, "Prøvet"),),
-        ),
-        (
-            3,
-            "familiebehandling",
-            (AlternativeDraft(2, "konsulentbistand", Verdict.REJECTED, "Prøvet"),),
-        ),
-        (5, "plejefamilie", (HOME, NETWORK)),
-    ],
+    ("make", "cited"),
+    [(support, "Formål og varighed (BL § 32, stk. 3)"), (draft, "Formål og varighed (BL § 46, stk. 1)")],
 )
-def test_purpose_and_duration_required(
-    changes: dict[str, object],
-    words: list[str],
-    step: int,
-    key: str,
-    alts: tuple[AlternativeDraft, ...],
+def test_bl_32_stk_3_and_bl_46_stk_1_purpose_and_duration_required(
+    changes: dict[str, object], words: list[str], make, cited: str  # type: ignore[no-untyped-def]
 ) -> None:
-    d = draft(step=step, interventions=(key,), alternatives=alts, **changes)
-    found = purpose_and_duration(d, SOC)
-    assert rules_hit(found) == ["Formål og varighed (BL §§ 32, 46)"]
+    d = make(**changes)
+    found = required_fields(d, SOC)
+    assert rules_hit(found) == [cited]
     assert all(w in found[0].message for w in words)
-    assert rules_hit(check(d, SOC)) == ["Formål og varighed (BL §§ 32, 46)"]
+    assert rules_hit(check(d, SOC)) == [cited]
+
+
+def test_a_placement_with_support_beside_it_cites_both_paragraphs() -> None:
+    d = draft(interventions=("plejefamilie", "kontaktperson"), purpose="")
+    assert rules_hit(required_fields(d, SOC)) == ["Formål og varighed (BL § 32, stk. 3; BL § 46, stk. 1)"]
+
+
+def test_bl_30_a_preventive_measure_is_no_bl_32_measure_and_needs_no_purpose_and_duration() -> None:
+    preventive = draft(step=2, interventions=("konsulentbistand",), purpose="", duration="",
+                       alternatives=(AlternativeDraft(1, "ppr-konsultation", Verdict.REJECTED, "Prøvet"),),
+                       investigation_done=None, **{name: "" for name in SECTION_52})
+    assert check(preventive, SOC) == []
+
+
+def test_a_measure_needs_its_start_date_the_tool_s_rule_not_a_paragraph() -> None:
+    for d in (draft(start=None), support(start=None)):
+        assert rules_hit(check(d, SOC)) == ["Startdato"]
+    assert rules_hit(start_date(draft(step=2, interventions=("konsulentbistand",), start=None), SOC)) == ["Startdato"]
+    # Step 1 (the universal services' own offers) and decisions that place nobody need none.
+    assert start_date(draft(step=1, interventions=("ppr-konsultation",), start=None), SOC) == []
+    assert start_date(draft(outcome=Outcome.REFERRED, start=None), SOC) == []
 
 
 def test_purpose_and_duration_not_on_step_one_nor_when_not_placing() -> None:
     bare = {"purpose": "", "duration": "", "start": None}
-    assert (
-        purpose_and_duration(draft(step=1, interventions=("ppr-konsultation",), **bare), SOC) == []
-    )
+    assert required_fields(draft(step=1, interventions=("ppr-konsultation",), **bare), SOC) == []
     for outcome in (Outcome.REJECTED, Outcome.POSTPONED, Outcome.REFERRED):
-        assert purpose_and_duration(draft(outcome=outcome, **bare), SOC) == []
+        assert required_fields(draft(outcome=outcome, **bare), SOC) == []
 
 
-# --- consent (rule 5, BL § 47) -------------------------------------------------------------------
+# --- consent (rule 5, BL § 32, stk. 2; § 46, stk. 1; § 47) ----------------------------------------
 
 
-@pytest.mark.parametrize("consent", [Consent.NO, Consent.PARTIAL, Consent.UNKNOWN])
+@pytest.mark.parametrize("parents", [Consent.NO, Consent.PARTIAL, Consent.UNKNOWN])
 @pytest.mark.parametrize("outcome", [Outcome.APPROVED, Outcome.CHANGED])
-def test_placement_without_consent_can_only_be_referred(consent: Consent, outcome: Outcome) -> None:
-    d = draft(consent=consent, outcome=outcome)
-    found = consent_for_placement(d, SOC)
-    assert rules_hit(found) == ["Ingen samtykke, ingen anbringelse her (BL § 47)"]
+def test_bl_46_stk_1_a_placement_without_the_parents_consent_can_only_be_referred(
+    parents: Consent, outcome: Outcome
+) -> None:
+    d = draft(consent=parents, outcome=outcome)
+    found = consent(d, SOC)
+    assert rules_hit(found) == ["Samtykke (BL § 46, stk. 1)"]
     assert "referred" in found[0].message and "børne- og ungeudvalget" in found[0].message
-    assert rules_hit(check(d, SOC)) == ["Ingen samtykke, ingen anbringelse her (BL § 47)"]
+    assert "BL § 47" in found[0].message and "forældremyndighedsindehaverens" in found[0].message
+    assert rules_hit(check(d, SOC)) == ["Samtykke (BL § 46, stk. 1)"]
     assert check(replace(d, outcome=Outcome.REFERRED), SOC) == []
 
 
 @pytest.mark.parametrize("step", [4, 5, 6])
-def test_consent_rule_on_every_placement_step(step: int) -> None:
+def test_bl_46_stk_1_consent_on_every_placement_step(step: int) -> None:
     key = {4: "netvaerksplejefamilie", 5: "plejefamilie", 6: "boerne-og-ungehjem"}[step]
-    assert (
-        len(consent_for_placement(draft(step=step, interventions=(key,), consent=Consent.NO), KER))
-        == 1
-    )
+    assert len(consent(draft(step=step, interventions=(key,), consent=Consent.NO), KER)) == 1
 
 
-def test_consent_rule_not_for_support_measures() -> None:
-    support = draft(
-        step=3,
-        interventions=("familiebehandling",),
-        consent=Consent.NO,
-        alternatives=(AlternativeDraft(2, "konsulentbistand", Verdict.REJECTED, "Prøvet"),),
-    )
-    assert consent_for_placement(support, SOC) == []
-    assert check(support, SOC) == []
+@pytest.mark.parametrize("name", builtin_names())
+def test_bl_32_stk_2_a_support_measure_without_the_parents_consent_is_refused(name: str) -> None:
+    d = support(consent=Consent.NO)
+    found = consent(d, load_profile(name))
+    assert rules_hit(found) == ["Samtykke (BL § 32, stk. 2)"]
+    assert "BL §§ 37-39" in found[0].message and "referred" in found[0].message
+    assert rules_hit(check(d, load_profile(name))) == ["Samtykke (BL § 32, stk. 2)"]
+    referred = replace(d, outcome=Outcome.REFERRED)
+    assert check(referred, load_profile(name)) == []
+    assert referral_basis(referred, load_profile(name)) == ("bl-37",)
+
+
+def test_bl_30_a_preventive_measure_needs_no_consent_rule() -> None:
+    preventive = draft(step=2, interventions=("konsulentbistand",), consent=Consent.NO,
+                       alternatives=(AlternativeDraft(1, "ppr-konsultation", Verdict.REJECTED, "Prøvet"),))
+    assert consent(preventive, SOC) == []
+
+
+def test_bl_46_stk_1_a_15_year_old_who_says_no_is_refused_and_can_be_referred() -> None:
+    # The parents consent; the youth, 15 on the start date, does not: no placement at the meeting.
+    d = draft(facts=YOUTH, youth_consent=YouthConsent.NO)
+    found = consent(d, SOC)
+    assert rules_hit(found) == ["Samtykke (BL § 46, stk. 1)"]
+    assert "den unges (fyldt 15 år) samtykke mangler" in found[0].message
+    assert "forældremyndighedsindehaverens" not in found[0].message
+    referred = replace(d, outcome=Outcome.REFERRED)
+    assert check(referred, SOC) == []
+    assert referral_basis(referred, SOC) == ("bl-47", "bl-142")
+
+
+def test_bl_46_stk_1_the_youth_s_consent_counts_from_15_at_the_start_date() -> None:
+    # Born 1 June 2011: 15 on 1 June 2026. A start the day before the 15th birthday needs no own consent.
+    young = replace(YOUTH, decided_on=date(2026, 5, 1))
+    assert consent(draft(facts=young, start=date(2026, 5, 31)), SOC) == []
+    assert len(consent(draft(facts=young, start=date(2026, 6, 1)), SOC)) == 1
+    assert consent(draft(facts=young, start=date(2026, 6, 1), youth_consent=YouthConsent.YES), SOC) == []
+    # An unknown birth date: the age cannot count.
+    assert consent(draft(facts=CaseFacts()), SOC) == []
+
+
+def test_bl_32_stk_2_a_15_year_old_s_consent_to_a_support_measure() -> None:
+    assert rules_hit(consent(support(facts=YOUTH), SOC)) == ["Samtykke (BL § 32, stk. 2)"]
+    assert consent(support(facts=YOUTH, youth_consent=YouthConsent.YES), SOC) == []
+
+
+def test_bl_47_stk_4_the_youth_consents_and_the_parents_do_not() -> None:
+    d = draft(facts=YOUTH, consent=Consent.NO, youth_consent=YouthConsent.YES, outcome=Outcome.REFERRED)
+    assert check(d, SOC) == []
+    assert referral_basis(d, SOC) == ("bl-47-4", "bl-142")
+    # Under 15 the youth's word does not make it § 47, stk. 4.
+    assert referral_basis(replace(d, facts=CHILD), SOC) == ("bl-47", "bl-142")
+
+
+def test_bl_47_a_referral_of_a_15_year_old_records_the_youth_s_own_consent() -> None:
+    d = draft(facts=YOUTH, consent=Consent.NO, outcome=Outcome.REFERRED)
+    assert rules_hit(check(d, SOC)) == ["Samtykke (BL § 46, stk. 1)"]
+    assert "ja eller nej" in check(d, SOC)[0].message
+    assert check(replace(d, youth_consent=YouthConsent.NO), SOC) == []
+
+
+# --- the investigation (rule 6, BL § 46, stk. 3) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_bl_46_stk_3_a_placement_without_a_completed_investigation_is_refused_unless_acute(name: str) -> None:
+    profile = load_profile(name)
+    bare = draft(investigation_done=None)
+    found = investigation(bare, profile)
+    assert rules_hit(found) == ["Børnefaglig undersøgelse (BL § 46, stk. 3; BL § 20)"]
+    assert "akut eller foreløbig" in found[0].message
+    assert rules_hit(check(bare, profile)) == ["Børnefaglig undersøgelse (BL § 46, stk. 3; BL § 20)"]
+    assert check(replace(bare, acute=True), profile) == []
+
+
+def test_bl_46_stk_3_the_investigation_is_completed_before_the_placement() -> None:
+    later = draft(investigation_done=date(2026, 12, 2))  # after the meeting of 1 December
+    assert "afsluttet 2026-12-02" in investigation(later, SOC)[0].message
+    assert investigation(draft(investigation_done=date(2026, 12, 1)), SOC) == []
+
+
+def test_bl_46_stk_3_not_for_support_measures_nor_referrals() -> None:
+    assert investigation(support(), SOC) == []
+    assert investigation(draft(investigation_done=None, outcome=Outcome.REFERRED), SOC) == []
+
+
+# --- the choice of placement (rule 2, BL § 52, stk. 2-4) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "cited"),
+    [
+        ("siblings", "Søskende (BL § 52, stk. 3)"),
+        ("schooling", "Skolegang (BL § 52, stk. 2 og 4)"),
+        ("foster_assessment", "Valg af anbringelsessted (BL § 52, stk. 2)"),
+    ],
+)
+def test_bl_52_a_placement_records_siblings_schooling_and_the_foster_family_assessment(
+    name: str, cited: str
+) -> None:
+    for profile in (SOC, KER):
+        found = required_fields(draft(**{name: " "}), profile)
+        assert rules_hit(found) == [cited]
+        assert "ikke relevant" in found[0].message
+    assert required_fields(draft(**{name: "Ikke relevant: enebarn"}), SOC) == []
+    assert required_fields(support(), SOC) == []  # not asked of a measure at home
+
+
+# --- return home (rule 9, BL § 100) -----------------------------------------------------------------
+
+
+def home(**changes: object) -> DecisionDraft:
+    """A placed child (step 5) going home to familiebehandling (step 3)."""
+    return support(**{"facts": replace(CHILD, step_before=5), "return_period_months": 3, **changes})
+
+
+def test_bl_100_a_placed_child_going_home_records_the_return_period() -> None:
+    assert check(home(), SOC) == []
+    found = check(home(return_period_months=None), SOC)
+    assert rules_hit(found) == ["Hjemgivelse (BL § 100)"] and "hjemgivelsesperiode" in found[0].message
+    assert check(home(return_period_months=0), SOC) == []  # no period is a period of 0 months
+    # Not a return home: from home to home, or from one placement to another.
+    assert check(support(), SOC) == []
+    assert required_fields(draft(facts=replace(CHILD, step_before=6)), SOC) == []
+
+
+@pytest.mark.parametrize("months", [-1, 7, 12])
+def test_bl_100_the_return_period_is_0_to_6_months(months: int) -> None:
+    found = number_ranges(home(return_period_months=months), SOC)
+    assert rules_hit(found) == ["Hjemgivelse (BL § 100)"] and f"0-6, ikke {months}" in found[0].message
 
 
 # --- rationale (forvaltningsloven § 22) ----------------------------------------------------------
@@ -498,6 +649,13 @@ drafts = st.builds(
     dissent=texts,
     goals=texts,
     alternatives=st.lists(alternatives, max_size=6).map(tuple),
+    youth_consent=st.sampled_from(list(YouthConsent)),
+    investigation_done=st.one_of(st.none(), st.dates()),
+    acute=st.booleans(),
+    return_period_months=st.one_of(st.none(), st.integers(-3, 20)),
+    siblings=texts,
+    facts=st.builds(CaseFacts, st.one_of(st.none(), st.dates()), st.one_of(st.none(), st.integers(-1, 8)),
+                    st.one_of(st.none(), st.dates())),
 )
 
 
@@ -544,11 +702,8 @@ def valid_drafts(draw: st.DrawFn) -> tuple[DecisionDraft, Profile]:
             )
         )
     placing = outcome in (Outcome.APPROVED, Outcome.CHANGED)
-    consent = (
-        Consent.YES
-        if placing and profile.is_placement(step)
-        else draw(st.sampled_from(list(Consent)))
-    )
+    needs_consent = placing and profile.measures(tuple(chosen), step) & {"support", "placement"}
+    parents = Consent.YES if needs_consent else draw(st.sampled_from(list(Consent)))
     nonblank = st.text(min_size=1, max_size=20).filter(str.strip)
     d = DecisionDraft(
         outcome=outcome,
@@ -556,14 +711,19 @@ def valid_drafts(draw: st.DrawFn) -> tuple[DecisionDraft, Profile]:
         interventions=tuple(dict.fromkeys(chosen)),
         purpose=draw(nonblank),
         duration=draw(nonblank),
-        start=draw(st.dates()),
         rationale=draw(nonblank),
         child_view=draw(nonblank),
         child_view_how=draw(nonblank),
         parents_view=draw(texts),
-        consent=consent,
+        consent=parents,
+        youth_consent=YouthConsent.YES,
+        investigation_done=draw(st.dates(max_value=date(2026, 12, 1))),
         dissent=draw(texts),
         alternatives=tuple(draw(st.permutations(alts))),
+        facts=CaseFacts(draw(st.dates(max_value=date(2026, 1, 1))), draw(st.sampled_from([1, 2, 3])),
+                        date(2026, 12, 1)),
+        start=draw(st.dates(min_value=date(2026, 12, 1))),
+        **{name: draw(nonblank) for name in SECTION_52},
     )
     return d, profile
 

@@ -14,7 +14,9 @@ DECIDE = ["decide", DECIDED, "--meeting", MEETING, "--outcome", "approved", "--s
           "--start", "2026-12-01", "--rationale", "Hjemmet kan ikke give omsorgen",
           "--child-view", "Vil bo tæt på skolen", "--child-view-how", "børnesamtale 2026-11-10",
           "--parents-view", "Samtykker", "--consent", "yes",
-          "--alternative", "4;netvaerksplejefamilie;rejected;Intet egnet netværk"]
+          "--alternative", "4;netvaerksplejefamilie;rejected;Intet egnet netværk",
+          "--investigation-done", "2026-11-02", "--siblings", "Ingen søskende", "--schooling", "Bliver på sin skole",
+          "--foster-assessment", "En plejefamilie passer bedst"]
 
 
 def test_markdown_on_stdout_by_default(demo_cli: Cli) -> None:

@@ -70,8 +70,13 @@ def _decided_items(fmt: str) -> list[str]:
     items = [d.purpose, d.duration, d.rationale, d.child_view, d.child_view_how, d.parents_view, d.dissent,
              _date("2026-12-01", fmt), _date("2027-03-01", fmt), _date("2027-06-01", fmt),
              "BL § 46", "tidl. SEL § 52", "Barnets lov, LBK nr. 282 af 17/03/2025", "Anbringelse i almen plejefamilie",
-             *(a.reason for a in LOWER), "Godkendt", "ja"]
+             *(a.reason for a in LOWER), "Godkendt", "ja",
+             # What BL §§ 46, stk. 3 and 52 ask of a placement, and barnets plan (BL § 91).
+             d.siblings, d.schooling, d.foster_assessment, _date("2026-11-02", fmt), _date("2027-02-24", fmt),
+             "BL § 91"]
     if fmt != "json":
+        items += ["Søskende", "Skolegang", "Vurdering af plejefamilie", "Børnefaglig undersøgelse afsluttet",
+                  "Barnets plan"]
         items += ["Formål", "Forventet varighed", "Start", "Barnets synspunkt", "Forældrenes synspunkt",
                   "Samtykke", "Dissens", "Begrundelse", "Lovgrundlag", "Lovversion", "Opfølgning",
                   "Ansvarlig", "Fælles vurdering", "Spredning", "Ressourcer", "Mulige anbringelses-/støtteressourcer",

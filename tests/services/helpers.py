@@ -16,7 +16,9 @@ PLACEMENT = DecisionDraft(
     outcome=Outcome.APPROVED, step=5, interventions=("plejefamilie",), purpose="En tryg hverdag",
     duration="12 måneder", start=dt.date(2026, 12, 1), rationale="Hjemmet kan ikke give omsorgen",
     child_view="Vil bo tæt på skolen", child_view_how="børnesamtale på skolen 2026-11-10",
-    parents_view="Samtykker", consent=Consent.YES)
+    parents_view="Samtykker", consent=Consent.YES, investigation_done=dt.date(2026, 11, 2),
+    siblings="Ingen søskende", schooling="Bliver på sin skole; plejefamilien kører",
+    foster_assessment="En plejefamilie giver de nære, stabile voksne, barnet har brug for")
 LOWER = (AlternativeDraft(3, "familiebehandling", Verdict.REJECTED, "Afprøvet uden effekt"),
          AlternativeDraft(4, "netvaerksplejefamilie", Verdict.REJECTED, "Intet egnet netværk"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from visitation.domain.decision import FORM_FIELDS, SPECS, STORED_FIELDS
+from visitation.domain.decision import ASKED_FIELDS, FORM_FIELDS, SPECS, STORED_FIELDS
 from visitation.services.views import DecisionRow
 from visitation.store.models import Decision
 
@@ -24,12 +24,12 @@ def test_decide_has_one_option_per_declared_field() -> None:
     from visitation.cli.records import decide
 
     names = set(inspect.signature(decide).parameters)
-    assert set(SPECS) <= names
+    assert set(ASKED_FIELDS) <= names and "facts" not in names  # the case's facts are never an option
     assert option_name("goals") == "--goal" and option_name("child_view_how") == "--child-view-how"
 
 
-def test_the_form_shows_every_declared_field_but_the_alternatives() -> None:
+def test_the_form_shows_every_declared_field_but_the_alternatives_and_the_case_facts() -> None:
     from screens.steps.decision_form import LABELS, ORDER
 
-    assert tuple(ORDER) == FORM_FIELDS and set(SPECS) - set(FORM_FIELDS) == {"alternatives"}
+    assert tuple(ORDER) == FORM_FIELDS and set(SPECS) - set(FORM_FIELDS) == {"alternatives", "facts"}
     assert all(LABELS[name] == SPECS[name].label for name in ORDER)

@@ -27,8 +27,10 @@ def test_placement_without_network_alternative_writes_nothing(demo_db: Db) -> No
 
 def test_recorded_placement_creates_law_followups_and_moves_the_case(demo_db: Db) -> None:
     done = decisions.record(demo_db, CASE, MEETING, placement())
+    # BL § 91 counts from the meeting (24 November), BL §§ 95 and 156 from the start (1 December); the
+    # supervision visits continue as each is done.
     assert [(f.due, f.kind) for f in done.followups] == [
-        (dt.date(2027, 3, 1), "first"), (dt.date(2027, 6, 1), "tilsyn"), (dt.date(2027, 12, 1), "tilsyn")]
+        (dt.date(2027, 2, 24), "barnets-plan"), (dt.date(2027, 3, 1), "first"), (dt.date(2027, 6, 1), "tilsyn")]
     shown = cases.show(demo_db, CASE)
     assert shown.step == 5
     [decision] = shown.decisions
@@ -43,7 +45,10 @@ def test_no_consent_can_only_be_referred(demo_db: Db) -> None:
     with pytest.raises(RuleViolation, match="børne- og ungeudvalget"):
         decisions.record(demo_db, CASE, MEETING, placement(consent=Consent.NO))
     done = decisions.record(demo_db, CASE, MEETING, placement(consent=Consent.NO, outcome=Outcome.REFERRED))
-    assert done.followups == []
+    # BL § 91: barnets plan before the committee decides (2 weeks after the referral, a working deadline).
+    assert [(f.kind, f.due) for f in done.followups] == [("barnets-plan", dt.date(2026, 12, 8))]
+    [decision] = cases.show(demo_db, CASE).decisions
+    assert decision.legal_basis[-2:] == ["BL § 47 (tidl. SEL § 58)", "BL § 142 (tidl. SEL § 74)"]
     assert cases.show(demo_db, CASE).step == 3
     assert next(d.state for d in meetings.show(demo_db, MEETING).docket if d.case_ref == CASE) == "referred"
 
@@ -141,7 +146,8 @@ def test_a_bad_followup_option_writes_nothing(demo_db: Db, options: dict[str, ob
 
 
 def test_overdue(demo_db: Db) -> None:
-    decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2026, 1, 5)))
+    decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2026, 1, 5),
+                                                       investigation_done=dt.date(2025, 12, 1)))
     overdue = followups.pending(demo_db, overdue=True, today=dt.date(2026, 11, 22))
     assert [f.due for f in overdue] == [dt.date(2026, 4, 5), dt.date(2026, 7, 5)]
 
@@ -158,3 +164,51 @@ def test_a_decisions_goals_become_the_cases_goals_scored_at_the_followup(demo_db
     with pytest.raises(InvalidInput, match="--goal"):
         followups.done(demo_db, second.id, "x", scores={found[1].id: 11})
     assert counts(demo_db) == before
+
+
+def _pending(db: Db, kind: str) -> list[followups.FollowupRow]:
+    return [f for f in followups.pending(db) if f.case_ref == CASE and f.kind.split(":")[0] == kind]
+
+
+def test_bl_156_stk_5_supervision_visits_in_the_second_and_third_year_of_a_placement(demo_db: Db) -> None:
+    decisions.record(demo_db, CASE, MEETING, placement())  # starts 1 December 2026
+    visits = []
+    for _ in range(6):
+        [visit] = _pending(demo_db, "tilsyn")
+        visits.append(visit.due)
+        done = followups.done(demo_db, visit.id, "Samtale med barnet uden personale", today=visit.due)
+        assert done.recurring is not None and done.recurring.legal == ["BL § 156, stk. 5 (tidl. SEL § 148)"]
+    assert visits == [dt.date(2027, 6, 1), dt.date(2027, 12, 1), dt.date(2028, 6, 1), dt.date(2028, 12, 1),
+                      dt.date(2029, 6, 1), dt.date(2029, 12, 1)]
+    assert [f.due for f in _pending(demo_db, "tilsyn")] == [dt.date(2030, 6, 1)]  # as long as it lasts
+
+
+def test_bl_95_the_first_followup_done_without_a_cadence_sets_the_profile_s(demo_db: Db) -> None:
+    decisions.record(demo_db, CASE, MEETING, placement())
+    [first] = _pending(demo_db, "first")
+    done = followups.done(demo_db, first.id, "Trives", today=dt.date(2027, 2, 20))
+    # Socialstyrelsen's cadence for a placement: every 3 months (BL § 95 continuous follow-up).
+    assert done.next is not None and done.next.due == dt.date(2027, 5, 20) and done.next.kind == "loebende:3m"
+    assert done.next.legal == ["BL § 95 (tidl. SEL § 70, stk. 1)"] and "hver 3. måned" in done.next.label
+    # An agreed cadence holds until another is agreed.
+    agreed = followups.done(demo_db, done.next.id, "Godt", next_in="6w", today=dt.date(2027, 5, 20))
+    assert agreed.next is not None and agreed.next.kind == "loebende:6w"
+    kept = followups.done(demo_db, agreed.next.id, "Godt", today=dt.date(2027, 7, 1))
+    assert kept.next is not None and kept.next.due == dt.date(2027, 8, 12) and kept.next.kind == "loebende:6w"
+    # A task (barnets plan) done sets no follow-up.
+    [plan] = _pending(demo_db, "barnets-plan")
+    assert followups.done(demo_db, plan.id, "Planen er lavet", today=dt.date(2027, 2, 1)).next is None
+
+
+def test_bl_30_a_preventive_measure_is_followed_up_at_the_profile_s_cadence_without_bl_95(demo_db: Db) -> None:
+    from visitation.domain.decision import AlternativeDraft, Verdict
+
+    tried = (AlternativeDraft(1, "ppr-konsultation", Verdict.REJECTED, "Prøvet i skolen"),)
+    done = decisions.record(demo_db, "2026-0102", MEETING, placement(step=2, interventions=("konsulentbistand",),
+                                                                     alternatives=tried, consent=Consent.NO))
+    [f] = done.followups
+    assert (f.kind, f.due, f.legal) == ("forebyggende-opfoelgning", dt.date(2027, 3, 1), [])
+    [decision] = cases.show(demo_db, "2026-0102").decisions
+    assert all("§ 95" not in c and "§ 32" not in c and "§ 46" not in c for c in decision.legal_basis)
+    following = followups.done(demo_db, f.id, "Forløbet er i gang", today=dt.date(2027, 3, 1)).next
+    assert following is not None and following.legal == [] and following.due == dt.date(2027, 6, 1)

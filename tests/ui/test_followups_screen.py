@@ -14,7 +14,7 @@ from visitation.services import decisions, followups
 from visitation.services.db import Db
 from visitation.services.views import FollowupRow
 
-NOW = dt.datetime(2027, 6, 15, 9, 0, tzinfo=dt.UTC)  # half a year after the decisions below
+NOW = dt.datetime(2027, 5, 15, 9, 0, tzinfo=dt.UTC)  # five and a half months after the decisions below
 
 
 async def test_the_screen_shows_the_pending_followups_by_caseworker(ui_db: Db) -> None:
@@ -25,7 +25,8 @@ async def test_the_screen_shows_the_pending_followups_by_caseworker(ui_db: Db) -
     today = NOW.date()
     pending = followups.pending(ui_db, today=today)
     overdue = followups.pending(ui_db, overdue=True, today=today)
-    assert (len(pending), len(overdue)) == (4, 3)  # 1 March and 1 June overdue; 1 December to come
+    # Barnets plan (24 February), the first follow-ups (1 March) overdue; the supervision visit (1 June) to come.
+    assert (len(pending), len(overdue)) == (4, 3)
     app = make_app(ui_db, "VM-2026-11-24", clock=False, now=lambda: NOW)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)

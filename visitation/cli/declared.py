@@ -8,11 +8,12 @@ from typing import Annotated, Any
 
 import typer
 
-from visitation.domain.decision import SPECS, DecisionDraft, FieldSpec
+from visitation.domain.decision import ASKED_FIELDS, SPECS, DecisionDraft, FieldSpec
 
 _TYPES: dict[str, tuple[Any, Any]] = {
     "choice": (str, ...), "step": (int, ...), "keys": (list[str] | None, None), "lines": (list[str] | None, None),
     "alternatives": (list[str] | None, None), "date": (str | None, None), "line": (str, ""), "text": (str, ""),
+    "flag": (bool, False), "int": (int | None, None),
 }
 """Each kind of field as a CLI option: its Python type and its default (`...`: required)."""
 
@@ -34,7 +35,7 @@ def with_decision_options(command: Callable[..., None]) -> Callable[..., None]:
     """`command` with one option per declared field after its own parameters (it takes them as **fields)."""
     own = [p for p in inspect.signature(command, eval_str=True).parameters.values()
            if p.kind is not inspect.Parameter.VAR_KEYWORD]
-    declared = [_parameter(name, spec) for name, spec in SPECS.items()]
+    declared = [_parameter(name, SPECS[name]) for name in ASKED_FIELDS]
     first = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
     command.__signature__ = inspect.Signature(first + declared)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in first + declared}
@@ -43,12 +44,12 @@ def with_decision_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def draft_from_options(values: dict[str, Any]) -> DecisionDraft:
     """The declared options' values as a draft; a bad value names its option."""
-    from visitation.cli.parse import alternatives, choice
+    from visitation.cli.parse import alternatives, choice, within
     from visitation.cli.state import parse_date
 
     draft: dict[str, Any] = {}
-    for name, spec in SPECS.items():
-        value, option = values[name], option_name(name)
+    for name in ASKED_FIELDS:
+        spec, value, option = SPECS[name], values[name], option_name(name)
         if spec.kind == "choice":
             kinds = type(DecisionDraft.__dataclass_fields__[name].default)
             draft[name] = kinds(choice(value, kinds, option))
@@ -60,6 +61,8 @@ def draft_from_options(values: dict[str, Any]) -> DecisionDraft:
             draft[name] = parse_date(value, option)
         elif spec.kind == "alternatives":
             draft[name] = alternatives(value or [])
+        elif spec.kind == "int":
+            draft[name] = within(value, spec.range, option)
         else:
             draft[name] = value
     return DecisionDraft(**draft)

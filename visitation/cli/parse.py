@@ -16,6 +16,13 @@ def choice(value: str, kind: type[StrEnum], option: str) -> str:
     return value
 
 
+def within(value: int | None, bounds: tuple[int, int] | None, option: str) -> int | None:
+    """A whole number within its field's bounds (both included), or None when not given."""
+    if value is not None and bounds and not bounds[0] <= value <= bounds[1]:
+        raise InvalidInput(f"{option}: skal være et helt tal fra {bounds[0]} til {bounds[1]}, ikke {value}")
+    return value
+
+
 def alternatives(values: list[str]) -> tuple[AlternativeDraft, ...]:
     """`STEP;KEY;rejected|not-relevant;REASON` options as alternatives."""
     found = []

@@ -80,8 +80,10 @@ def followup_done(
     done = service.done(state(ctx).db(), followup, note_, next_in=next_in, scores=parse_scores(goal or []),
                         propose_step=propose_step)
     typer.echo(done.followup.id)
-    if done.next:
-        note(f"Næste opfølgning {done.next.due.isoformat()} (id {done.next.id}).")
+    for following in (done.next, done.recurring):
+        if following:
+            note(f"Næste {following.label[:1].lower()}{following.label[1:]}: {following.due.isoformat()} "
+                 f"(id {following.id}).")
     if done.proposed_step is not None:
         note(f"Forslag om trin {done.proposed_step} er sat på dagsordenen for {done.proposed_at}." if done.proposed_at
              else f"Forslag om trin {done.proposed_step} er registreret; intet møde er planlagt endnu "

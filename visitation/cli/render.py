@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from visitation import charts
+from visitation.domain.followups import APPLIES_TO_WORDS, when
 from visitation.domain.keyfigures import PLACEMENT_TYPES
 from visitation.domain.profiles import Profile
 from visitation.services.stats import KeyFigures
@@ -61,6 +62,7 @@ def profile_data(p: Profile) -> dict[str, Any]:
                           for i in p.interventions],
         "placement_priority": [{"key": o.key, "label": o.label, "interventions": list(o.interventions)} for o in p.priority],
         "followups": [_rule(r) for r in p.law.followups + p.followups],
+        "cadence": [{"applies_to": c.applies_to, "every": str(c.every), "label": c.label} for c in p.cadences],
         "required_alternatives": {str(k): list(v) for k, v in p.required_alternatives.items()},
         "roles": [{"key": r.key, "label": r.label, "organisation": r.organisation} for r in p.roles],
     }
@@ -69,15 +71,7 @@ def profile_data(p: Profile) -> dict[str, Any]:
 def _rule(r: Any) -> dict[str, Any]:
     return {"kind": r.kind, "label": r.label, "applies_to": r.applies_to, "after": str(r.after),
             "every": str(r.every) if r.every else None, "until": str(r.until) if r.until else None,
-            "count": r.count, "legal": list(r.legal)}
-
-
-def _when(r: Any) -> str:
-    text = f"efter {r.after.danish()}"
-    if r.every:
-        text += f", derefter hver {r.every.danish()}"
-        text += f" frem til {r.until.danish()}" if r.until else f" ({r.count} gange)"
-    return text
+            "count": r.count, "from": r.counts_from, "legal": list(r.legal)}
 
 
 def profile_text(p: Profile) -> str:
@@ -98,13 +92,14 @@ def profile_text(p: Profile) -> str:
     lines += [f"  {z.number} {z.label} ({z.colour})" + (f" [{z.group}]" if z.group else "") + f": {z.guidance}"
               for z in p.zones]
     lines += ["", "Opfølgning:"]
-    who = {"all": "alle beslutninger", "measure": "støttende indsatser og anbringelser", "placement": "anbringelser",
-           "investigation": "mens en børnefaglig undersøgelse kører, fra dens start"}
-    lines += [f"  {r.label}: {_when(r)} ({who[r.applies_to]})"
+    lines += [f"  {r.label}: {when(r)} ({APPLIES_TO_WORDS[r.applies_to]})"
               + (f" – {', '.join(p.law.cite(k) for k in r.legal)}" if r.legal else "")
               for r in p.law.followups + p.followups]
+    lines += [f"  {c.label}: næste opfølgning om {c.every.danish()}, når ingen anden er aftalt "
+              f"({APPLIES_TO_WORDS[c.applies_to]})" for c in p.cadences]
     if p.priority:
-        lines += ["", "Anbringelsesprioritet: " + " → ".join(o.label for o in p.priority)]
+        lines += ["", f"Kommunens anbringelsesprioritet ({p.policy_owner}; ikke en lovregel): "
+                  + " → ".join(o.label for o in p.priority)]
     return "\n".join(lines)
 
 

@@ -37,14 +37,11 @@ def cpr_for(number: str | None, privacy: Privacy) -> str:
 
 
 def age_facts(birth_date: date, on: date) -> list[str]:
-    """The age rules that matter for a decision (SPEC §3 rule 7)."""
-    age = age_on(birth_date, on)
-    facts = []
-    if age >= 10:
-        facts.append("Barnet er fyldt 10 år og har partsbeføjelser (BL § 3).")
-    if age >= 15:
-        facts.append("Den unge er fyldt 15 år og skal selv give samtykke til anbringelse (BL § 46).")
-    return facts
+    """The ages the law attaches rights to that the child has reached (SPEC §3 rule 11; data/law `[[ages]]`)."""
+    from visitation.domain.law import load_law
+
+    law, age = load_law(), age_on(birth_date, on)
+    return [f"{a.fact} ({law.refs(a.legal)})." for a in law.ages if age >= a.age]
 
 
 _ANY_CPR = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")

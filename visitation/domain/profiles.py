@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from visitation.domain.law import FollowupRule, Law, load_law, read_followup
+from visitation.domain.durations import Duration
+from visitation.domain.law import MEASURES, FollowupRule, Law, load_law, read_followup
 from visitation.domain.tomlcheck import DataFileError, Source, Table, tables
 from visitation.errors import NotFound
 
@@ -65,11 +67,20 @@ class Intervention:
 
 @dataclass(frozen=True)
 class PriorityOption:
-    """One place in the placement priority order (BL § 52), with the interventions it covers."""
+    """One place in the municipality's placement priority order (its policy, not a paragraph), with its interventions."""
 
     key: str
     label: str
     interventions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """The profile's default interval between follow-ups of a running measure, when a follow-up agrees none."""
+
+    applies_to: str
+    every: Duration
+    label: str
 
 
 @dataclass(frozen=True)
@@ -98,9 +109,9 @@ class Profile:
     followups: tuple[FollowupRule, ...]
     roles: tuple[Role, ...]
     required_alternatives: dict[int, tuple[int, ...]]
-    measure_from_step: int
     caseload_reference: int
     phases: tuple[Phase, ...] = ()
+    cadences: tuple[Cadence, ...] = ()
     law: Law = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     text: str = field(default="", repr=False, compare=False)
 
@@ -133,6 +144,25 @@ class Profile:
         """The phase a step belongs to, if the profile groups steps."""
         return next((p for p in self.phases if step in p.steps), None)
 
+    def measures(self, keys: tuple[str, ...] | list[str], step: int) -> frozenset[str]:
+        """The kinds of measure a decision makes (preventive, support, placement): those of its interventions'
+        paragraphs, and a placement on a placement step."""
+        kinds = {self.law.paragraphs[k].measure for key in keys if (item := self.intervention(key))
+                 for k in item.legal}
+        if self.is_placement(step):
+            kinds.add("placement")
+        return frozenset(kinds & set(MEASURES))
+
+    def cadence(self, measures: frozenset[str]) -> Cadence | None:
+        """The most frequent default cadence among the decision's measures, if the profile has one."""
+        found = [c for c in self.cadences if c.applies_to in measures]
+        return min(found, key=lambda c: c.every.after(_EPOCH), default=None)
+
+    @property
+    def policy_owner(self) -> str:
+        """Whose policy the profile's own rules are: `Kerteminde`, `Landsdækkende standard`."""
+        return self.municipality.removesuffix(" Kommune")
+
 
 def parse_profile(source: Source, law: Law | None = None) -> Profile:
     """Validate a profile file and build it; every error names line and field."""
@@ -155,10 +185,8 @@ def parse_profile(source: Source, law: Law | None = None) -> Profile:
         roles=tuple(Role(t.get("key", str), t.get("label", str), t.get("organisation", str, ""))
                     for t in tables(source, "roles")),
         required_alternatives=_required(rules, numbers),
-        measure_from_step=rules.get("measure_from_step", int, 2, lambda n: n in numbers,
-                                    "skal være et trin på trappen"),
         caseload_reference=rules.get("caseload_reference", int, 25, lambda n: n > 0, "skal være > 0"),
-        phases=_phases(source, numbers), law=law, text=source.text,
+        phases=_phases(source, numbers), cadences=_cadences(source), law=law, text=source.text,
     )
 
 
@@ -222,6 +250,21 @@ def _followups(source: Source, law: Law) -> tuple[FollowupRule, ...]:
     return tuple(read_followup(t, law.paragraphs) for t in tables(source, "followups"))
 
 
+def _cadences(source: Source) -> tuple[Cadence, ...]:
+    found = []
+    for t in tables(source, "cadence"):
+        try:
+            every = Duration.parse(t.get("every", str))
+        except ValueError as exc:
+            raise t.fail("every", str(exc)) from None
+        if every.count == 0:
+            raise t.fail("every", "skal være mindst 1 (fx 6w)")
+        found.append(Cadence(t.get("applies_to", str, check=lambda v: v in MEASURES,
+                                   problem=f"skal være en af {', '.join(MEASURES)}"),
+                             every, t.get("label", str)))
+    return tuple(found)
+
+
 def _phases(source: Source, steps: set[int]) -> tuple[Phase, ...]:
     phases = []
     for t in tables(source, "phases"):
@@ -256,6 +299,8 @@ def _is_hex(value: str) -> bool:
     return len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])
 
 
+_EPOCH = date(2000, 1, 1)
+"""A fixed day to compare intervals of different units on."""
 BUILTIN = ("socialstyrelsen", "odder", "kerteminde", "hjoerring")
 DEFAULT_PROFILE = "socialstyrelsen"
 _cache: dict[str, Profile] = {}

@@ -1,11 +1,25 @@
-"""The rules of SPEC §3, as small pure functions; `check` runs them all."""
+"""The rules of SPEC §3, as small pure functions; `check` runs them all.
+
+The law's rules are data (`[[rules]]` of data/law/barnets-lov.toml: which decisions, which fields, which
+paragraphs); a municipality's policy (the placement priority, the steps to consider) is its profile's, and
+its violations name the municipality, never a paragraph.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from visitation.domain.decision import Consent, DecisionDraft, Outcome, Verdict
+from visitation.domain.decision import (
+    SPECS,
+    Consent,
+    DecisionDraft,
+    Outcome,
+    Verdict,
+    YouthConsent,
+    short_label,
+)
+from visitation.domain.law import LawRule
 from visitation.domain.profiles import Profile
 
 
@@ -18,6 +32,39 @@ class Violation:
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.message}"
+
+
+def measures(draft: DecisionDraft, profile: Profile) -> frozenset[str]:
+    """The kinds of measure the draft decides (preventive, support, placement)."""
+    return profile.measures(draft.interventions, draft.step)
+
+
+def moves_home(draft: DecisionDraft, profile: Profile) -> bool:
+    """Whether the decision takes a placed child home: from a placement step to one without placement."""
+    before = draft.facts.step_before
+    return (draft.places_child and before is not None and profile.is_placement(before)
+            and not profile.is_placement(draft.step))
+
+
+def covers(applies_to: str, kinds: frozenset[str]) -> bool:
+    """Whether `applies_to` covers a decision of these measures ("measure": a § 32 measure or a placement)."""
+    return bool(kinds & {"support", "placement"}) if applies_to == "measure" else applies_to in kinds
+
+
+def concerns(applies_to: str, draft: DecisionDraft, profile: Profile) -> bool:
+    """Whether a rule of the law that `applies_to` such decisions concerns this draft (it puts the child there)."""
+    if not draft.places_child:
+        return False
+    if applies_to == "return-home":
+        return moves_home(draft, profile)
+    return covers(applies_to, measures(draft, profile))
+
+
+def title(rule: LawRule, draft: DecisionDraft, profile: Profile) -> str:
+    """`Formål og varighed (BL § 46, stk. 1)`: the rule with the paragraphs that concern the draft's measures."""
+    kinds = measures(draft, profile)
+    keys = tuple(k for k in rule.legal if profile.law.paragraphs[k].measure in ("", *kinds)) or rule.legal
+    return f"{rule.title} ({profile.law.refs(keys)})"
 
 
 def _considered(draft: DecisionDraft, step: int) -> bool:
@@ -63,7 +110,8 @@ def least_intrusive(draft: DecisionDraft, profile: Profile) -> list[Violation]:
 
 
 def placement_priority(draft: DecisionDraft, profile: Profile) -> list[Violation]:
-    """Rule 2 (BL § 52): a later placement option needs the reason each earlier one does not fit."""
+    """Rule 2, the municipality's policy (not a paragraph): a later placement option in the profile's order
+    needs the reason each earlier one does not fit."""
     if not draft.places_child:
         return []
     options = profile.priority
@@ -72,7 +120,7 @@ def placement_priority(draft: DecisionDraft, profile: Profile) -> list[Violation
         return []
     considered = {a.intervention for a in draft.alternatives
                   if a.verdict != Verdict.CHOSEN and a.reason.strip()}
-    return [Violation("Anbringelsesprioritet (BL § 52)",
+    return [Violation(f"Kommunens anbringelsesprioritet ({profile.policy_owner})",
                       f"begrund hvorfor {o.label.lower()} ikke passer (et fravalgt alternativ blandt: "
                       f"{', '.join(o.interventions)})")
             for o in options[: min(chosen)] if not considered & set(o.interventions)]
@@ -90,26 +138,101 @@ def child_voice(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     return []
 
 
-def purpose_and_duration(draft: DecisionDraft, profile: Profile) -> list[Violation]:
-    """Rule 4 (BL §§ 32, 46): purpose and expected duration for support measures and placements."""
-    if not draft.places_child or draft.step < profile.measure_from_step:
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def required_fields(draft: DecisionDraft, profile: Profile) -> list[Violation]:
+    """Rules 2 (BL § 52), 4 (BL §§ 32, 46) and 9 (BL § 100): the fields the law asks of such a decision."""
+    found = []
+    for rule in profile.law.rules_of("required"):
+        missing = [short_label(n).lower() for n in rule.fields if _blank(getattr(draft, n))]
+        if missing and concerns(rule.applies_to, draft, profile):
+            hint = f" ({rule.hint})" if rule.hint else ""
+            found.append(Violation(title(rule, draft, profile), f"udfyld {' og '.join(missing)}{hint}"))
+    return found
+
+
+def start_date(draft: DecisionDraft, profile: Profile) -> list[Violation]:
+    """A measure put in place has a start date: its follow-ups count from it (the tool's need, not a paragraph)."""
+    if not draft.places_child or draft.start is not None or not measures(draft, profile):
         return []
-    missing = [name for name, value in (("formål", draft.purpose), ("forventet varighed", draft.duration))
-               if not value.strip()]
-    if draft.start is None:
-        missing.append("startdato")
+    return [Violation("Startdato", "angiv startdatoen – opfølgningen regnes fra den")]
+
+
+def number_ranges(draft: DecisionDraft, profile: Profile) -> list[Violation]:
+    """A whole-number field within its declared range (the hjemgivelsesperiode: 0-6 months, BL § 100), named
+    by the rule of the law that asks for it."""
+    found = []
+    for name, spec in SPECS.items():
+        value = getattr(draft, name)
+        if spec.range and isinstance(value, int) and not spec.range[0] <= value <= spec.range[1]:
+            rule = next((r for r in profile.law.rules if name in r.fields), None)
+            found.append(Violation(title(rule, draft, profile) if rule else short_label(name),
+                                   f"{short_label(name).lower()} skal være {spec.range[0]}-{spec.range[1]}, "
+                                   f"ikke {value}"))
+    return found
+
+
+def _youth_needed(rule: LawRule, draft: DecisionDraft) -> bool:
+    age = draft.age_at_start
+    return rule.youth_from is not None and age is not None and age >= rule.youth_from
+
+
+def consent(draft: DecisionDraft, profile: Profile) -> list[Violation]:
+    """Rule 5 (BL § 32, stk. 2; § 46, stk. 1): the parents' consent, and the youth's from 15 at the start.
+    Without it the meeting can only refer the case (§§ 37-39; § 47, or § 47, stk. 4 when only the youth
+    consents); a youth of 15 or more has the own consent recorded when the case is referred."""
+    applying = [r for r in profile.law.rules_of("consent")
+                if concerns(r.applies_to, draft, profile)
+                or draft.outcome is Outcome.REFERRED and r.applies_to in measures(draft, profile)]
+    if not applying:
+        return []
+    name = f"Samtykke ({profile.law.refs(tuple(k for r in applying for k in r.legal))})"
+    youth = any(_youth_needed(r, draft) for r in applying)
+    if draft.outcome is Outcome.REFERRED:
+        if youth and draft.youth_consent is YouthConsent.UNKNOWN:
+            return [Violation(name, "den unge er fyldt 15 år: angiv den unges eget samtykke (ja eller nej) – det "
+                                    "afgør, efter hvilken bestemmelse sagen indstilles")]
+        return []
+    missing = ([] if draft.consent is Consent.YES else ["forældremyndighedsindehaverens"]) + (
+        ["den unges (fyldt 15 år)"] if youth and draft.youth_consent is not YouthConsent.YES else [])
     if not missing:
         return []
-    return [Violation("Formål og varighed (BL §§ 32, 46)", f"mangler {' og '.join(missing)}")]
+    referral = referral_basis(draft, profile)
+    return [Violation(name, f"{' og '.join(missing)} samtykke mangler: mødet kan kun indstille sagen til børne- og "
+                            f"ungeudvalget (udfald 'referred'; {profile.law.refs(referral)})")]
 
 
-def consent_for_placement(draft: DecisionDraft, profile: Profile) -> list[Violation]:
-    """Rule 5 (BL § 47): a placement without full consent can only be referred to the committee."""
-    if not draft.places_child or not profile.is_placement(draft.step) or draft.consent is Consent.YES:
-        return []
-    return [Violation("Ingen samtykke, ingen anbringelse her (BL § 47)",
-                      "anbringelse uden samtykke afgøres af børne- og ungeudvalget; "
-                      "mødet kan kun indstille sagen (udfald 'referred')")]
+def referral_basis(draft: DecisionDraft, profile: Profile) -> tuple[str, ...]:
+    """The paragraphs (keys) a referral of this draft rests on: those of its most intrusive measure's consent
+    rule (§ 47, or § 47, stk. 4 where the youth consents and the parents do not; §§ 37-39 for support)."""
+    kinds = measures(draft, profile)
+    rules = [r for r in profile.law.rules_of("consent") if r.applies_to in kinds]
+    if not rules:
+        return ()
+    rule = rules[-1]
+    youth_only = (_youth_needed(rule, draft) and draft.youth_consent is YouthConsent.YES
+                  and draft.consent is not Consent.YES)
+    return rule.youth_referral if youth_only and rule.youth_referral else rule.referral
+
+
+def investigation(draft: DecisionDraft, profile: Profile) -> list[Violation]:
+    """Rule 6 (BL § 46, stk. 3): a placement rests on a completed børnefaglig undersøgelse, dated no later than
+    the start and the meeting – unless it is an acute or provisional placement beside it."""
+    found = []
+    for rule in profile.law.rules_of("investigation"):
+        if not concerns(rule.applies_to, draft, profile) or draft.acute:
+            continue
+        done, name = draft.investigation_done, title(rule, draft, profile)
+        latest = min((d for d in (draft.start, draft.facts.decided_on) if d is not None), default=None)
+        if done is None:
+            found.append(Violation(name, "angiv datoen, den børnefaglige undersøgelse blev afsluttet – eller "
+                                         "markér anbringelsen som akut eller foreløbig"))
+        elif latest is not None and done > latest:
+            found.append(Violation(name, f"undersøgelsen er registreret afsluttet {done.isoformat()}, efter "
+                                         f"{latest.isoformat()}: anbringelsen forudsætter en afsluttet undersøgelse"))
+    return found
 
 
 def rationale(draft: DecisionDraft, profile: Profile) -> list[Violation]:
@@ -120,8 +243,8 @@ def rationale(draft: DecisionDraft, profile: Profile) -> list[Violation]:
 
 
 RULES: tuple[Callable[[DecisionDraft, Profile], list[Violation]], ...] = (
-    catalogue, least_intrusive, placement_priority, child_voice, purpose_and_duration,
-    consent_for_placement, rationale,
+    catalogue, least_intrusive, placement_priority, child_voice, required_fields, start_date, number_ranges,
+    consent, investigation, rationale,
 )
 
 

@@ -9,9 +9,11 @@ from visitation.domain.decision import (
     CONSENT_LABELS,
     OUTCOME_LABELS,
     VERDICT_LABELS,
+    YOUTH_CONSENT_LABELS,
     Consent,
     Outcome,
     Verdict,
+    YouthConsent,
 )
 from visitation.domain.goals import status_label
 from visitation.domain.privacy import Privacy
@@ -154,8 +156,11 @@ def decision(d: DecisionRow, c: CaseData, scrub: people.Scrubber) -> Decision:
         law_version=d.law_version, purpose=scrub(d.purpose), duration=scrub(d.duration),
         start=d.start.isoformat() if d.start else None, goals=scrub(c.goals), child_view=scrub(d.child_view),
         child_view_how=scrub(d.child_view_how), parents_view=scrub(d.parents_view), consent=d.consent,
-        consent_label=_label(CONSENT_LABELS, Consent, d.consent), dissent=scrub(d.dissent),
-        rationale=scrub(d.rationale),
+        consent_label=_label(CONSENT_LABELS, Consent, d.consent), youth_consent=d.youth_consent,
+        youth_consent_label=_label(YOUTH_CONSENT_LABELS, YouthConsent, d.youth_consent),
+        investigation_done=d.investigation_done.isoformat() if d.investigation_done else None, acute=d.acute,
+        return_period_months=d.return_period_months, siblings=scrub(d.siblings), schooling=scrub(d.schooling),
+        foster_assessment=scrub(d.foster_assessment), dissent=scrub(d.dissent), rationale=scrub(d.rationale),
         followups=tuple(Followup(due=f.due.isoformat(), kind=f.kind, label=f.label, legal=tuple(f.legal),
                                  responsible=f.responsible) for f in d.followups),
         created_at=_utc(d.created_at), created_by=d.created_by, supersedes=d.supersedes_id)

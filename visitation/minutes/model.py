@@ -167,6 +167,14 @@ class Decision:
     parents_view: str
     consent: str
     consent_label: str
+    youth_consent: str
+    youth_consent_label: str
+    investigation_done: str | None
+    acute: bool
+    return_period_months: int | None
+    siblings: str
+    schooling: str
+    foster_assessment: str
     dissent: str
     rationale: str
     followups: tuple[Followup, ...]

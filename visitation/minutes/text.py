@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from visitation.domain.decision import heading
-from visitation.minutes.model import CaseMinutes, MinutesDocument, Person, Step, stamp
+from visitation.domain.decision import heading, stated
+from visitation.minutes.model import CaseMinutes, Decision, MinutesDocument, Person, Step, stamp
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december")
@@ -214,6 +214,19 @@ def goals(c: CaseMinutes) -> tuple[Section, ...]:
     return (Section("Mål og fremskridt", (Table(("Mål / delmål", "Frist", "Status", "Score 0–10 over tid"), rows),)),)
 
 
+def law_rows(d: Decision) -> list[tuple[str, str]]:
+    """What Barnets Lov asks of a placement or a return home, as far as the decision states it: the youth's
+    consent, the investigation (§ 46, stk. 3), siblings, schooling and foster family (§ 52), the
+    hjemgivelsesperiode (§ 100)."""
+    def words(name: str, value: object) -> str:
+        if name == "youth_consent":
+            return d.youth_consent_label
+        if name == "investigation_done":
+            return date(str(value))
+        return "ja" if value is True else str(value)
+    return [(heading(name), words(name, value)) for name, value in stated(d)]
+
+
 def decision(c: CaseMinutes) -> Section:
     """Beslutningen, with legal basis, views, consent, dissent, rationale and follow-up."""
     d = c.decision
@@ -228,7 +241,7 @@ def decision(c: CaseMinutes) -> Section:
         rows.append((heading("goals"), d.goals))
     rows += [(heading("child_view"), d.child_view or NONE), (heading("child_view_how"), d.child_view_how or NONE),
              (heading("parents_view"), d.parents_view or NONE), (heading("consent"), d.consent_label),
-             (heading("dissent"), d.dissent or "ingen"), (heading("rationale"), d.rationale or NONE),
+             *law_rows(d), (heading("dissent"), d.dissent or "ingen"), (heading("rationale"), d.rationale or NONE),
              ("Ansvarlig rådgiver", c.caseworker or NONE)]
     follow = tuple((date(f.due), f.label, "; ".join(f.legal) or NONE, f.responsible or NONE) for f in d.followups)
     record = f"Beslutning nr. {d.id}, registreret {d.created_at.replace('T', ' ').replace('Z', ' UTC')} af {d.created_by}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
@@ -17,6 +18,7 @@ from visitation.domain.decision import (
     OUTCOME_LABELS,
     STORED_FIELDS,
     AlternativeDraft,
+    CaseFacts,
     DecisionDraft,
     Outcome,
     resulting_step,
@@ -24,7 +26,7 @@ from visitation.domain.decision import (
 )
 from visitation.domain.followups import PlannedFollowup, schedule
 from visitation.domain.profiles import Profile
-from visitation.domain.rules import Violation, check
+from visitation.domain.rules import Violation, check, referral_basis
 from visitation.errors import DecisionExists, InvalidInput, RuleViolation
 from visitation.services import audit, drafts, goals, lookup
 from visitation.services.db import Db, profile_for
@@ -38,6 +40,7 @@ from visitation.store.models import (
     DocketItem,
     Followup,
     Meeting,
+    Child,
     Participant,
 )
 
@@ -88,8 +91,10 @@ def _check_new_alternatives(alternatives: tuple[AlternativeDraft, ...], profile:
             raise InvalidInput(f"--alternative: '{alt.intervention}' ligger på trin {item.step}, ikke {alt.step}")
 
 
-def complete(session: Session, case: Case, draft: DecisionDraft) -> tuple[DecisionDraft, Profile]:
-    """The draft with the case's recorded alternatives and the child's view filled in where not given."""
+def complete(session: Session, case: Case, draft: DecisionDraft, step_before: int,
+             on: dt.date) -> tuple[DecisionDraft, Profile]:
+    """The draft with the case's recorded alternatives and the child's view filled in where not given, and
+    the facts the rules need: the child's birth date, the step before the decision, the meeting's date (`on`)."""
     profile = profile_for(session, case.profile_key, case.profile_version)
     long_field = too_long(draft)
     if long_field:
@@ -100,16 +105,18 @@ def complete(session: Session, case: Case, draft: DecisionDraft) -> tuple[Decisi
     how = draft.child_view_how or case.child_view_how
     if how and case.child_view_date and not draft.child_view_how:
         how = f"{how} ({case.child_view_date.isoformat()})"
+    child = session.get(Child, case.child_id)
+    facts = CaseFacts(birth_date=child.birth_date if child else None, step_before=step_before, decided_on=on)
     full = replace(draft, alternatives=known + draft.alternatives, child_view=draft.child_view or case.child_view,
-                   child_view_how=how)
+                   child_view_how=how, facts=facts)
     return full, profile
 
 
-def preview(db: Db, case_ident: str, draft: DecisionDraft) -> Preview:
-    """The rule status and follow-up dates of a draft, without writing anything."""
+def preview(db: Db, case_ident: str, draft: DecisionDraft, on: dt.date | None = None) -> Preview:
+    """The rule status and follow-up dates of a draft decided `on` (default today), without writing anything."""
     with db.read() as session:
         case = lookup.case(session, case_ident)
-        full, profile = complete(session, case, draft)
+        full, profile = complete(session, case, draft, case.current_step, on or dt.date.today())
         return Preview(check(full, profile), planned_for(full, profile))
 
 
@@ -133,13 +140,13 @@ def record(db: Db, case_ident: str, meeting_ident: str, draft: DecisionDraft,
         case = lookup.case(session, case_ident)
         meeting = _meeting_for(session, meeting_ident, case)
         replaced = _replaced(session, case, meeting, supersedes)
-        full, profile = complete(session, case, draft)
+        step_before = replaced.step_before if replaced else case.current_step
+        full, profile = complete(session, case, draft, step_before, meeting.date)
         violations = check(full, profile)
         if violations:
             raise RuleViolation(violations)
         _add_alternatives(session, db, case, draft.alternatives)
         goals.adopt(session, db, case, full.goals.splitlines())
-        step_before = replaced.step_before if replaced else case.current_step
         decision = _insert(session, db, case, meeting, full, profile, replaced, step_before)
         rows = _plan_followups(session, case, decision, full, profile)
         _retire_moot(session, db, case, decision, profile)
@@ -207,10 +214,9 @@ def _insert(session: Session, db: Db, case: Case, meeting: Meeting, d: DecisionD
             replaced: Decision | None, step_before: int) -> Decision:
     legal = [c for k in d.interventions for c in profile.legal_basis(k)]
     if d.outcome is Outcome.REFERRED:
-        legal += [profile.law.cite("bl-47"), profile.law.cite("bl-142")]
+        legal += [profile.law.cite(k) for k in referral_basis(d, profile)]
     people = session.exec(select(Participant).where(Participant.meeting_id == meeting.id)).all()
-    declared = {**{name: getattr(d, name) for name in STORED_FIELDS}, "outcome": d.outcome.value,
-                "consent": d.consent.value, "interventions": list(d.interventions)}
+    declared = {**{name: _stored(getattr(d, name)) for name in STORED_FIELDS}, "interventions": list(d.interventions)}
     row = Decision(
         **declared, case_id=case.id, meeting_id=meeting.id, supersedes_id=replaced.id if replaced else None,
         step_before=step_before, legal_basis=list(dict.fromkeys(legal)),
@@ -224,10 +230,15 @@ def _insert(session: Session, db: Db, case: Case, meeting: Meeting, d: DecisionD
     return row
 
 
+def _stored(value: object) -> object:
+    """A declared field's value as its column keeps it (a choice as its value)."""
+    return value.value if isinstance(value, StrEnum) else value
+
+
 def planned_for(d: DecisionDraft, profile: Profile) -> list[PlannedFollowup]:
-    """The follow-ups a draft creates: its schedule if it puts the child on a step, and a running BL § 20
-    investigation's deadline whatever the outcome."""
-    return schedule(d.step, d.start if d.places_child else None, profile, d.investigation_since)
+    """The follow-ups a draft creates (the measure's, a referral's task, a running BL § 20 investigation's
+    deadline whatever the outcome)."""
+    return schedule(d, profile)
 
 
 def _plan_followups(session: Session, case: Case, decision: Decision, d: DecisionDraft,
@@ -248,7 +259,7 @@ def _retire_moot(session: Session, db: Db, case: Case, decision: Decision, profi
     a running investigation's deadline (BL § 20) stays."""
     if decision.outcome not in (Outcome.APPROVED, Outcome.CHANGED) or decision.step == decision.step_before:
         return
-    lasting = [r.kind for r in profile.law.followups if r.applies_to == "investigation"]
+    lasting = [r.kind for r in profile.law.followups if r.applies_to in ("investigation", "acute")]
     pending = session.exec(select(Followup).where(Followup.case_id == case.id, col(Followup.done_on).is_(None),
                                                   col(Followup.superseded_by_id).is_(None),
                                                   col(Followup.kind).not_in(lasting),

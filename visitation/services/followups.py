@@ -1,5 +1,7 @@
 """Follow-ups: what is due and overdue, and recording one done — what it found, the cadence from here,
-and, if the child should move, a proposal for the next meeting (a follow-up never moves a child itself)."""
+and, if the child should move, a proposal for the next meeting (a follow-up never moves a child itself).
+A running measure always has a next follow-up: one done sets the next at the cadence agreed (or, without
+one, the cadence agreed before or the profile's), and a supervision visit the next visit (BL §§ 95, 156)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from visitation.domain.durations import Duration
+from visitation.domain.followups import NEXT_KIND, agreed, cadence_legal, continuing_rule, next_due, sets_cadence
+from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput, NotFound
 from visitation.services import audit, goals
 from visitation.services.db import Db, profile_for
@@ -16,10 +20,6 @@ from visitation.services.meetings import put_on_docket
 from visitation.services.rows import active, followup_row, replaced
 from visitation.services.views import FollowupRow
 from visitation.store.models import Case, Decision, DocketItem, Followup, Meeting, Proposal
-
-NEXT_KIND = "loebende"
-"""The kind of a follow-up whose date was agreed at the previous one (BL § 95: continuous follow-up)."""
-
 
 @dataclass(frozen=True)
 class FollowupDone:
@@ -30,6 +30,8 @@ class FollowupDone:
     proposed_step: int | None = None
     proposed_at: str | None = None
     """The meeting whose docket the proposal was put on; None when no meeting is planned yet."""
+    recurring: FollowupRow | None = None
+    """The next occurrence of a follow-up that recurs for as long as the measure lasts (supervision visits)."""
 
 
 def pending(db: Db, *, due_before: dt.date | None = None, caseworker: str | None = None,
@@ -77,9 +79,13 @@ def done(db: Db, followup_id: int, note: str, *, next_in: str | None = None, sco
         session.add(f)
         audit.log(session, db, "update", case.id, "followup", f.id, "udført")
         goals.score(session, db, case.id, f.id, scores or {}, today)  # type: ignore[arg-type]
-        following = _next(session, db, case, f, cadence, today) if cadence else None
+        profile = profile_for(session, case.profile_key, case.profile_version)
+        decision = session.get(Decision, f.decision_id)
+        assert decision is not None
+        following = _next(session, db, case, f, decision, profile, cadence, today)
+        recurring = _recurring(session, db, case, f, decision, profile, today)
         meeting = _propose(session, db, case, f, propose_step, today) if propose_step is not None else None
-        return FollowupDone(followup_row(f, case.ref, today), following, propose_step, meeting)
+        return FollowupDone(followup_row(f, case.ref, today), following, propose_step, meeting, recurring)
 
 
 def _open(session: Session, followup_id: int) -> tuple[Followup, Case]:
@@ -96,15 +102,45 @@ def _open(session: Session, followup_id: int) -> tuple[Followup, Case]:
     return f, case
 
 
-def _next(session: Session, db: Db, case: Case, f: Followup, cadence: Duration, today: dt.date) -> FollowupRow:
-    """The next follow-up of the same decision, at the cadence agreed now (BL § 95: continuous follow-up)."""
-    profile = profile_for(session, case.profile_key, case.profile_version)
-    row = Followup(decision_id=f.decision_id, case_id=case.id, due=cadence.after(today), kind=NEXT_KIND,
-                   label=f"Løbende opfølgning (aftalt {today.isoformat()}: om {cadence.danish()})",
-                   legal=[profile.law.cite("bl-95")], responsible=f.responsible or case.caseworker)
+def _next(session: Session, db: Db, case: Case, f: Followup, decision: Decision, profile: Profile,
+          cadence: Duration | None, today: dt.date) -> FollowupRow | None:
+    """The next follow-up of the same decision (BL § 95: continuous follow-up): at the cadence agreed now,
+    else – for a follow-up that sets the cadence – the one agreed before, else the profile's for the measure."""
+    kinds = profile.measures(decision.interventions, decision.step)
+    if cadence is not None:
+        label = f"Løbende opfølgning (aftalt {today.isoformat()}: om {cadence.danish()})"
+    elif not sets_cadence(f.kind, f.legal, profile):
+        return None
+    elif (cadence := agreed(f.kind)) is not None:
+        label = f"Løbende opfølgning (som aftalt: om {cadence.danish()})"
+    elif (default := profile.cadence(kinds)) is not None:
+        cadence, label = default.every, default.label
+    else:
+        return None
+    legal = tuple(profile.law.cite(k) for k in cadence_legal(kinds, profile))
+    return _add(session, db, case, f, today, cadence.after(today), f"{NEXT_KIND}:{cadence}", label, legal,
+                f"næste opfølgning om {cadence.danish()}")
+
+
+def _recurring(session: Session, db: Db, case: Case, f: Followup, decision: Decision, profile: Profile,
+               today: dt.date) -> FollowupRow | None:
+    """The next supervision visit (or other follow-up that recurs as long as the measure lasts)."""
+    rule = continuing_rule(f.kind, profile)
+    due = next_due(rule, decision.start, f.due) if rule and decision.start else None
+    if rule is None or due is None:
+        return None
+    legal = tuple(profile.law.cite(k) for k in rule.legal)
+    return _add(session, db, case, f, today, due, rule.kind, rule.label, legal, f"næste {rule.label.lower()}")
+
+
+def _add(session: Session, db: Db, case: Case, f: Followup, today: dt.date, due: dt.date, kind: str, label: str,
+         legal: tuple[str, ...], detail: str) -> FollowupRow:
+    """A new follow-up of the same decision, audited."""
+    row = Followup(decision_id=f.decision_id, case_id=case.id, due=due, kind=kind, label=label, legal=list(legal),
+                   responsible=f.responsible or case.caseworker)
     session.add(row)
     session.flush()
-    audit.log(session, db, "create", case.id, "followup", row.id, f"næste opfølgning om {cadence.danish()}")
+    audit.log(session, db, "create", case.id, "followup", row.id, detail)
     return followup_row(row, case.ref, today)
 
 

@@ -138,6 +138,13 @@ class DecisionRow:
     created_by: str
     supersedes_id: int | None
     goals: str = ""
+    youth_consent: str = "unknown"
+    investigation_done: dt.date | None = None
+    acute: bool = False
+    return_period_months: int | None = None
+    siblings: str = ""
+    schooling: str = ""
+    foster_assessment: str = ""
     superseded: bool = False
     alternatives: list[dict[str, Any]] = field(default_factory=list)
     followups: list[FollowupRow] = field(default_factory=list)

@@ -239,6 +239,13 @@ class Decision(SQLModel, table=True):
     child_view_how: str = Field(default="", max_length=500)
     parents_view: str = ""
     consent: str = Field(max_length=20)
+    youth_consent: str = Field(default="unknown", max_length=20)
+    investigation_done: dt.date | None = None
+    acute: bool = False
+    return_period_months: int | None = None
+    siblings: str = ""
+    schooling: str = ""
+    foster_assessment: str = ""
     dissent: str = ""
     rationale: str = ""
     alternatives: list[dict[str, Any]] = _json()

@@ -10,10 +10,12 @@ tampering is caught from here on), but never silently: the event names where the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, MetaData, Table, bindparam, update
 
+from visitation.errors import ChainKeyError
 from visitation.store import chain, chainkey
 
 MOST_NAMED = 5
@@ -32,21 +34,51 @@ def key_existing(conn: Connection, user: str) -> None:
     key = chainkey.ensure()
     found = MetaData()
     found.reflect(bind=conn, only=["decision", "audit_event"])  # the tables as they are at this revision
-    notes = [_reseal(conn, found.tables[name], key) for name in LABELS]
+    notes = [_reseal(conn, found.tables[name], key, _old_problem) for name in LABELS]
     chain.key_database(conn, key)
     chain.append_values(conn, found.tables["audit_event"], {
         "at": dt.datetime.now(dt.UTC), "user": user[:200], "action": "migrate", "case_id": None,
         "entity": "schema", "entity_id": None, "purpose": "", "detail": _detail(notes)[:1000]}, key)
 
 
-def _reseal(conn: Connection, table: Table, key: bytes) -> tuple[str, int, list[str]]:
-    """Check the old SHA-256 chain and re-seal every row with the key; (table, rows, where it was broken)."""
+def reseal_grown(conn: Connection, table_name: str, added: tuple[str, ...], user: str, revision: str) -> None:
+    """A chained table gained columns (`added`): check every row under the database's key as it was sealed,
+    without them, then seal it again with them, and log it. A row that did not check is named in the event,
+    never laundered silently; a database without its key cannot take the upgrade."""
+    if not chain.has_content(conn):
+        return
+    key = chainkey.load()
+    stored = chain.setting_value(conn, chain.KEY_CHECK)
+    if key is None or stored is None or stored != chain.key_check(key):
+        raise ChainKeyError(f"skema {revision} forsegler beslutningskæden igen og kræver databasens kædenøgle "
+                            f"({chainkey.ENV} eller {chainkey.chain_key_path()})")
+    found = MetaData()
+    found.reflect(bind=conn, only=[table_name, "audit_event"])
+
+    def problem(row: chain.Stored, previous: str) -> str:
+        if row.prev_hash != previous:
+            return "(forrige hash passede ikke)"
+        before = {name: value for name, value in row.values.items() if name not in added}
+        return "" if row.hash == chain.seal(key, before) else "(indholdet var ændret)"
+
+    name, count, breaks = _reseal(conn, found.tables[table_name], key, problem)
+    chain.key_database(conn, key)
+    text = (f"skema {revision}: {count} {LABELS[name]} forseglet igen med de nye kolonner "
+            f"({', '.join(added)})." + (f" IKKE hele før: {'; '.join(breaks[:MOST_NAMED])}." if breaks else ""))
+    chain.append_values(conn, found.tables["audit_event"], {
+        "at": dt.datetime.now(dt.UTC), "user": user[:200], "action": "migrate", "case_id": None,
+        "entity": "schema", "entity_id": None, "purpose": "", "detail": text[:1000]}, key)
+
+
+def _reseal(conn: Connection, table: Table, key: bytes,
+            old_problem: Callable[[chain.Stored, str], str]) -> tuple[str, int, list[str]]:
+    """Check each row as it was sealed (`old_problem`) and re-seal it with the key; (table, rows, breaks)."""
     old = new = ""
     breaks: list[str] = []
     count, last_id = 0, 0
     batch: list[dict[str, Any]] = []
     for row in chain.stored_rows(conn, table):
-        problem = _old_problem(row, old)
+        problem = old_problem(row, old)
         if problem:
             breaks.append(f"række {row.id} {problem}")
         sealed = chain.seal(key, {**row.values, "prev_hash": new})

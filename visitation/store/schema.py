@@ -9,7 +9,7 @@ from sqlalchemy import Engine, inspect, text
 
 from visitation.errors import DatabaseError
 
-HEAD = "0007"
+HEAD = "0008"
 """The newest revision; a test checks it equals Alembic's head."""
 MIGRATIONS = Path(__file__).parent / "migrations"
 
