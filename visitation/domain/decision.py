@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from visitation.domain.dates import parse_day
+from visitation.domain.privacy import age_on
 
 
 class Outcome(StrEnum):
@@ -43,6 +44,8 @@ OUTCOME_LABELS = {
     Outcome.REJECTED: "Afvist", Outcome.POSTPONED: "Udsat",
     Outcome.REFERRED: "Indstillet til børne- og ungeudvalget",
 }
+
+
 class YouthConsent(StrEnum):
     """The youth's own consent (from 15 at the start date)."""
 
@@ -187,10 +190,7 @@ class DecisionDraft:
     def age_at_start(self) -> int | None:
         """The child's age on the start date (else the meeting's), None when either is unknown."""
         on = self.start or self.facts.decided_on
-        if self.facts.birth_date is None or on is None:
-            return None
-        before_birthday = (on.month, on.day) < (self.facts.birth_date.month, self.facts.birth_date.day)
-        return on.year - self.facts.birth_date.year - int(before_birthday)
+        return age_on(self.facts.birth_date, on) if self.facts.birth_date and on else None
 
 
 def heading(name: str) -> str:
@@ -244,6 +244,7 @@ FORM_FIELDS = tuple(n for n in ASKED_FIELDS if SPECS[n].kind != "alternatives")
 DATE_FIELDS = {n: short_label(n) for n, s in SPECS.items() if s.kind == "date"}
 """The decision form's date fields, as the form labels them."""
 INT_FIELDS = {n: short_label(n) for n, s in SPECS.items() if s.kind == "int"}
+"""The decision form's whole-number fields, as the form labels them."""
 
 
 def _day_field(fields: dict[str, object], name: str) -> date | None:

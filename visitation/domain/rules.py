@@ -189,14 +189,15 @@ def consent(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     if not applying:
         return []
     name = f"Samtykke ({profile.law.refs(tuple(k for r in applying for k in r.legal))})"
-    youth = any(_youth_needed(r, draft) for r in applying)
+    ages = [r.youth_from for r in applying if _youth_needed(r, draft)]
+    youth = f"fyldt {min(ages)} år" if ages else ""
     if draft.outcome is Outcome.REFERRED:
         if youth and draft.youth_consent is YouthConsent.UNKNOWN:
-            return [Violation(name, "den unge er fyldt 15 år: angiv den unges eget samtykke (ja eller nej) – det "
+            return [Violation(name, f"den unge er {youth}: angiv den unges eget samtykke (ja eller nej) – det "
                                     "afgør, efter hvilken bestemmelse sagen indstilles")]
         return []
     missing = ([] if draft.consent is Consent.YES else ["forældremyndighedsindehaverens"]) + (
-        ["den unges (fyldt 15 år)"] if youth and draft.youth_consent is not YouthConsent.YES else [])
+        [f"den unges ({youth})"] if youth and draft.youth_consent is not YouthConsent.YES else [])
     if not missing:
         return []
     referral = referral_basis(draft, profile)
