@@ -53,7 +53,7 @@ def _lived(db: Db) -> None:
         outcome=Outcome.APPROVED, step=3, interventions=("familiebehandling",), purpose="Hjem igen",
         duration="6 måneder", start=dt.date(2027, 4, 1), rationale="Klar til at komme hjem",
         child_view="Vil hjem", child_view_how="samtale", parents_view="Ja", consent=Consent.YES,
-        alternatives=(AlternativeDraft(2, "konsulentbistand", Verdict.REJECTED, "For lidt"),)))
+        return_period_months=3, alternatives=(AlternativeDraft(2, "konsulentbistand", Verdict.REJECTED, "For lidt"),)))
 
 
 def _moved(db: Db, fresh: Db) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -469,6 +469,11 @@ def _declared(node: Node, name: str) -> Any:
         return tuple(n.text(required=True, limit=100) for n in node.items())
     if spec.kind == "date":
         return node.day(required=False)
+    if spec.kind == "flag":
+        return node.flag(default)
+    if spec.kind == "int":
+        low, high = spec.range
+        return None if node.value is None else node.integer(range(low, high + 1), f"et helt tal {low}-{high}")
     return node.text()  # at most MAX_TEXT, as `decide` allows
 
 

@@ -52,7 +52,8 @@ FIGURES = (
            "på fristen (opfølgninger, der er bortfaldet eller hører til en rettet beslutning, tælles ikke)"),
     Figure("followups_legal_on_time_pct", "Lovpligtige opfølgninger til tiden (%)",
            "de opfølgninger blandt dem i «Opfølgninger til tiden», som loven kræver: dem, der henviser til en "
-           "paragraf, som lovens egne opfølgningsregler bygger på (BL § 95, BL § 156, stk. 5 og BL § 20; med "
+           "paragraf, som lovens egne opfølgningsregler bygger på (BL § 95, BL § 156, stk. 5, BL § 20, "
+           "BL § 46, stk. 3, BL § 91 og BL § 100; med "
            "eller uden den tidligere SEL-paragraf) — også løbende opfølgninger efter § 95 og kommunens egen "
            "opfølgning, når den opfylder § 95's frist, men ikke kommunens øvrige: andelen udført senest på "
            "fristen af dem, der er udført eller hvis frist er passeret; sammen med antallet med frist i "
