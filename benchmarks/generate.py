@@ -15,8 +15,9 @@ follow-up done, the best of them reached and a few dropped. Meetings have partic
 8–12 cases. The audit log gets `--audit` events (default 10 per case: the spec's 1,000,000 at 100,000).
 
 The hash chains (`decision.hash`/`prev_hash`, `audit_event.hash`/`prev_hash`) are left EMPTY for
-generated rows: computing them row by row would dominate the run, and no benchmark reads them.
-`visitation verify` therefore finds the chains broken on a generated database; that is expected. The
+generated rows unless `--sealed` is given: computing them row by row would dominate the run, and only
+the restore and verify measurements read them. Without `--sealed`, `visitation verify` finds the chains
+broken on a generated database; that is expected. The
 database is keyed with the installation's chain key (anchored at the generated ends), so the tools
 can append to it — an audited search, a decision — as to any other.
 """
@@ -522,7 +523,7 @@ def bulk(engine: Any, table: Any, rows: Iterable[dict[str, Any]]) -> int:
 
 
 def generate(db_path: Path, n_cases: int, n_audit: int | None = None, seed: int = 1,
-             echo: Any = print) -> dict[str, int]:
+             echo: Any = print, sealed: bool = False) -> dict[str, int]:
     """Create `db_path` (must not exist) with the schema and n_cases realistic cases; returns row counts."""
     from sqlalchemy import text
 
@@ -545,6 +546,11 @@ def generate(db_path: Path, n_cases: int, n_audit: int | None = None, seed: int 
     counts["audit_event"] = bulk(db.engine, metadata.tables["audit_event"], audit_rows(n_audit, n_cases, seed))
     echo(f"  {'audit_event':<15} {counts['audit_event']:>10,} rows  {time.perf_counter() - t0:6.1f} s")
     with db.engine.begin() as conn:
+        if sealed:  # every row sealed with the key, as the tool would have (for restore and verify)
+            from visitation.store.rekey import seal_as_is
+
+            for name in ("decision", "audit_event"):
+                seal_as_is(conn, metadata.tables[name], chainkey.ensure())
         chain.key_database(conn, chainkey.ensure())
     with db.engine.connect() as conn:
         conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
@@ -560,6 +566,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audit", type=int, default=None, help="audit events (default 10 per case)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--force", action="store_true", help="replace the file if it exists")
+    parser.add_argument("--sealed", action="store_true", help="seal the hash chains (for restore and verify)")
     args = parser.parse_args(argv)
     if args.cases < 1:
         parser.error("--cases must be at least 1")
@@ -568,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{args.db} exists; pass --force to replace it")
         for suffix in ("", "-wal", "-shm"):
             args.db.with_name(args.db.name + suffix).unlink(missing_ok=True)
-    generate(args.db, args.cases, args.audit, args.seed)
+    generate(args.db, args.cases, args.audit, args.seed, sealed=args.sealed)
     return 0
 
 

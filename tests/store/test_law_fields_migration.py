@@ -29,7 +29,7 @@ def _at_0007(db_url: str, tamper: bool = False) -> None:
         command.downgrade(schema.alembic_config(conn), "0007")
         found = MetaData()
         found.reflect(bind=conn, only=["decision"])
-        rekey._reseal(conn, found.tables["decision"], chainkey.load(), lambda row, previous: "")  # type: ignore[arg-type]
+        rekey.seal_as_is(conn, found.tables["decision"], chainkey.load())  # type: ignore[arg-type]
         chain.key_database(conn, chainkey.load())  # type: ignore[arg-type]
         if tamper:
             conn.execute(text("UPDATE decision SET rationale = 'rettet i databasen' WHERE id = 1"))
