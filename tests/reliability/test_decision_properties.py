@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
-from pathlib import Path
 
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
@@ -16,38 +14,23 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sqlmodel import col, select
 from typer.testing import CliRunner
 
+from tests.reliability.demo_copies import demo_copy
 from tests.services.helpers import placement
 from visitation.cli.main import app
 from visitation.domain.decision import DecisionDraft, Outcome, resulting_step
 from visitation.errors import DecisionExists, InvalidInput
-from visitation.services import decisions, demo, followups, meetings
+from visitation.services import decisions, followups, meetings
 from visitation.services.db import Db, open_db
 from visitation.store.models import Case, Decision
 
 MEETING = "VM-2026-11-24"
 OUTCOMES = ("approved", "postponed", "rejected", "postponed")
-_TEMPLATE: dict[str, Path] = {}
-
-
-def _template() -> Path:
-    """The demo loaded once; each example starts from a copy of this file."""
-    if "path" not in _TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="visitation-props-"))
-        db = open_db(f"sqlite:///{folder / 'template.db'}", "tester")
-        demo.load(db)
-        db.engine.dispose()
-        _TEMPLATE["path"] = folder / "template.db"
-    return _TEMPLATE["path"]
-
-
 class Decisions(RuleBasedStateMachine):
     """The model: which decision is in force for each case at the meeting, as the writers were told."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.folder = Path(tempfile.mkdtemp(prefix="visitation-prop-"))
-        shutil.copy(_template(), self.folder / "v.db")
-        self.url = f"sqlite:///{self.folder / 'v.db'}"
+        self.url, self.folder = demo_copy()
         self.db: Db = open_db(self.url, "tester")
         self.cases = [d.case_ref for d in meetings.show(self.db, MEETING).docket]
         self.in_force: dict[str, int | None] = {ref: None for ref in self.cases}

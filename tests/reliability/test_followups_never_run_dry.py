@@ -6,34 +6,23 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from pathlib import Path
 
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, given, settings
 
+from tests.reliability.demo_copies import demo_copy
 from tests.services.test_demo_decidable import ON_DOCKET, _case, _proposed
-from visitation.services import decisions, demo, followups
+from visitation.services import decisions, followups
 from visitation.services.db import Db, open_db
 
 RUNNING = [(m, r) for m, _, r in ON_DOCKET
            if _case(r)["parents_view"]["consent"] == "yes" and _case(r)["proposal"]["step"] >= 2]
 """The demo's cases a meeting puts a measure in place for: step 2 and up (step 1 is the universal services'
 own help, no measure of Barnets Lov; cases without consent are referred)."""
-_TEMPLATE: dict[str, Path] = {}
-
-
 def _fresh() -> tuple[Db, Path]:
-    """A copy of the demo database (loaded once per test run)."""
-    if "path" not in _TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="visitation-dry-"))
-        db = open_db(f"sqlite:///{folder / 'template.db'}", "tester")
-        demo.load(db)
-        db.engine.dispose()
-        _TEMPLATE["path"] = folder / "template.db"
-    folder = Path(tempfile.mkdtemp(prefix="visitation-dry-"))
-    shutil.copy(_TEMPLATE["path"], folder / "v.db")
-    return open_db(f"sqlite:///{folder / 'v.db'}", "tester"), folder
+    url, folder = demo_copy()
+    return open_db(url, "tester"), folder
 
 
 STEPS = st.lists(st.tuples(st.integers(0, 20), st.sampled_from([None, None, "2w", "6w", "3m"]),
