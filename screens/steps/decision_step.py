@@ -15,7 +15,7 @@ from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.base import StepPane
 from screens.steps.decision_text import decision_summary, locked_text
-from visitation.domain.decision import DecisionDraft, field_problems, draft_from_fields
+from visitation.domain.decision import DecisionDraft, draft_from_fields, field_problems
 
 DEBOUNCE = 0.3
 """Seconds of pause after which typed text is saved (leaving the field saves at once)."""

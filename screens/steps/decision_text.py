@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from screens.messages import CaseBundle
-from visitation.domain.decision import CHOICE_LABELS, CONSENT_LABELS, OUTCOME_LABELS, DecisionDraft, heading, stated
+from visitation.domain.decision import (
+    CHOICE_LABELS,
+    CONSENT_LABELS,
+    OUTCOME_LABELS,
+    DecisionDraft,
+    heading,
+    stated,
+)
 
 
 def decision_summary(bundle: CaseBundle, d: DecisionDraft) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from visitation.domain.decision import FORM_FIELDS, field_problems, draft_from_fields
+from visitation.domain.decision import FORM_FIELDS, draft_from_fields, field_problems
 
 
 def test_both_dates_are_read() -> None:

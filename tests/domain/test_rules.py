@@ -83,7 +83,7 @@ def draft(**changes: object) -> DecisionDraft:
 def support(**changes: object) -> DecisionDraft:
     """Familiebehandling at home (a § 32 measure) that satisfies every rule; changed as asked."""
     tried = (AlternativeDraft(2, "konsulentbistand", Verdict.REJECTED, "Prøvet"),)
-    blank = {name: "" for name in SECTION_52}
+    blank = dict.fromkeys(SECTION_52, "")
     return draft(**{"step": 3, "interventions": ("familiebehandling",), "alternatives": tried,
                     "investigation_done": None, **blank, **changes})
 
@@ -395,7 +395,7 @@ def test_a_placement_with_support_beside_it_cites_both_paragraphs() -> None:
 def test_bl_30_a_preventive_measure_is_no_bl_32_measure_and_needs_no_purpose_and_duration() -> None:
     preventive = draft(step=2, interventions=("konsulentbistand",), purpose="", duration="",
                        alternatives=(AlternativeDraft(1, "ppr-konsultation", Verdict.REJECTED, "Prøvet"),),
-                       investigation_done=None, **{name: "" for name in SECTION_52})
+                       investigation_done=None, **dict.fromkeys(SECTION_52, ""))
     assert check(preventive, SOC) == []
 
 

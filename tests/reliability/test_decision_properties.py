@@ -33,7 +33,7 @@ class Decisions(RuleBasedStateMachine):
         self.url, self.folder = demo_copy()
         self.db: Db = open_db(self.url, "tester")
         self.cases = [d.case_ref for d in meetings.show(self.db, MEETING).docket]
-        self.in_force: dict[str, int | None] = {ref: None for ref in self.cases}
+        self.in_force: dict[str, int | None] = dict.fromkeys(self.cases)
         self.seen: dict[str, list[int]] = {ref: [] for ref in self.cases}
         self.runner = CliRunner()
 

@@ -19,8 +19,8 @@ def test_every_stored_field_is_a_column_and_in_the_row_view() -> None:
 def test_decide_has_one_option_per_declared_field() -> None:
     import inspect
 
-    from visitation.cli.declared import option_name
     import visitation.cli.main  # noqa: F401  (registering decide gives it the declared options)
+    from visitation.cli.declared import option_name
     from visitation.cli.records import decide
 
     names = set(inspect.signature(decide).parameters)

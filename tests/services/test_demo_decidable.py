@@ -9,7 +9,14 @@ import json
 
 import pytest
 
-from visitation.domain.decision import AlternativeDraft, Consent, DecisionDraft, Outcome, Verdict, YouthConsent
+from visitation.domain.decision import (
+    AlternativeDraft,
+    Consent,
+    DecisionDraft,
+    Outcome,
+    Verdict,
+    YouthConsent,
+)
 from visitation.domain.privacy import age_on
 from visitation.domain.profiles import load_profile
 from visitation.paths import demo_dir

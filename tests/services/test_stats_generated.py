@@ -27,7 +27,16 @@ from visitation.cli.main import app
 from visitation.domain.keyfigures import FIGURES
 from visitation.services.db import open_db
 from visitation.services.stats import KeyFigures
-from visitation.store.models import Case, Child, Decision, DocketItem, Followup, Goal, GoalScore, Meeting
+from visitation.store.models import (
+    Case,
+    Child,
+    Decision,
+    DocketItem,
+    Followup,
+    Goal,
+    GoalScore,
+    Meeting,
+)
 
 TODAY = dt.date.today()
 PLACING = ("approved", "changed")

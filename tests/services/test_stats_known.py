@@ -9,7 +9,16 @@ from typer.testing import CliRunner
 
 from visitation.cli.main import app
 from visitation.services.db import open_db
-from visitation.store.models import Case, Child, Decision, DocketItem, Followup, Goal, GoalScore, Meeting
+from visitation.store.models import (
+    Case,
+    Child,
+    Decision,
+    DocketItem,
+    Followup,
+    Goal,
+    GoalScore,
+    Meeting,
+)
 
 T = dt.date.today()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from visitation.domain.decision import AlternativeDraft
 from visitation.errors import InvalidInput, NotFound
 from visitation.services import audit, lookup, versioning
-from visitation.services.rows import alternative_rows
 from visitation.services.db import Db, profile_for
+from visitation.services.rows import alternative_rows
 from visitation.services.views import AlternativeRow
 from visitation.store.models import Alternative, Case
 

@@ -36,11 +36,11 @@ from visitation.store import chain
 from visitation.store.models import (
     Alternative,
     Case,
+    Child,
     Decision,
     DocketItem,
     Followup,
     Meeting,
-    Child,
     Participant,
 )
 

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from visitation.domain.durations import Duration
-from visitation.domain.followups import NEXT_KIND, agreed, cadence_legal, continuing_rule, next_due, sets_cadence
+from visitation.domain.followups import (
+    NEXT_KIND,
+    agreed,
+    cadence_legal,
+    continuing_rule,
+    next_due,
+    sets_cadence,
+)
 from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput, NotFound
 from visitation.services import audit, goals
@@ -20,6 +27,7 @@ from visitation.services.meetings import put_on_docket
 from visitation.services.rows import active, followup_row, replaced
 from visitation.services.views import FollowupRow
 from visitation.store.models import Case, Decision, DocketItem, Followup, Meeting, Proposal
+
 
 @dataclass(frozen=True)
 class FollowupDone:

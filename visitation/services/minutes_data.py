@@ -20,8 +20,13 @@ from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for
 from visitation.services.goals import rows as goal_rows
-from visitation.services.rows import (alternative_rows, assessment_row, decision_row, followup_row,
-                                      network_rows)
+from visitation.services.rows import (
+    alternative_rows,
+    assessment_row,
+    decision_row,
+    followup_row,
+    network_rows,
+)
 from visitation.services.verify import chain_head
 from visitation.services.views import (
     AlternativeRow,
