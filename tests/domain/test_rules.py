@@ -42,6 +42,8 @@ HOME = AlternativeDraft(
     3, "familiebehandling", Verdict.REJECTED, "Afprøvet i et halvt år uden effekt"
 )
 NETWORK = AlternativeDraft(4, "netvaerksplejefamilie", Verdict.REJECTED, "Intet egnet netværk")
+SAFETY = AlternativeDraft(3, "sikkerhedsplan", Verdict.REJECTED, "Netværket kan ikke holde en plan")
+"""Weighed before any placement in Hjørring's profile."""
 FOSTER = AlternativeDraft(
     5, "plejefamilie", Verdict.REJECTED, "Barnets behov kræver døgnbehandling"
 )
@@ -73,7 +75,7 @@ def draft(**changes: object) -> DecisionDraft:
         child_view_how="børnesamtale på skolen 2026-11-10",
         parents_view="Samtykker",
         consent=Consent.YES,
-        alternatives=(HOME, NETWORK),
+        alternatives=(HOME, NETWORK, SAFETY),
         facts=CHILD,
         **SECTION_52,
     )

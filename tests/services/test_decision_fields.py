@@ -31,5 +31,5 @@ def test_decide_has_one_option_per_declared_field() -> None:
 def test_the_form_shows_every_declared_field_but_the_alternatives_and_the_case_facts() -> None:
     from screens.steps.decision_form import LABELS, ORDER
 
-    assert tuple(ORDER) == FORM_FIELDS and set(SPECS) - set(FORM_FIELDS) == {"alternatives", "facts"}
+    assert tuple(ORDER) == FORM_FIELDS and set(SPECS) - set(FORM_FIELDS) == {"alternatives", "facts", "safety_plan"}
     assert all(LABELS[name] == SPECS[name].label for name in ORDER)

@@ -113,6 +113,8 @@ class CaseFacts:
     """Where the child is before this decision."""
     decided_on: date | None = None
     """The meeting's date (the decision's date)."""
+    zone: int | None = None
+    """The case's zone on the Børnelineal now: the newest consensus, else the newest assessment."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,13 @@ class DecisionDraft:
         "et svar.", "text", heading="Vurdering af plejefamilie")
     dissent: str = _f("", "Dissens", "Dissens.", "line")
     rationale: str = _f("", "Begrundelse", "Begrundelse.", "text")
+    ruler_reason: str = _f(
+        "", "Hvorfor et trin uden for linealens retning",
+        "Når det valgte trin ligger uden for de trin, sagens zone på Børnelinealen normalt peger på (kommunens "
+        "retning): hvorfor dette trin er valgt.", "text", heading="Trin uden for linealens retning")
+    safety_plan: str = _f(
+        "", "Sikkerhedsplan", "Sikkerhedsplanens regler og hvem der holder dem, når sikkerhedsplanen vælges "
+        "(fra sagens plan: visitation sos plan).", "lines", asked=False, heading="Sikkerhedsplanens regler")
     alternatives: tuple[AlternativeDraft, ...] = _f(
         (), "Alternativer", '"TRIN;INDSATS;rejected|not-relevant;BEGRUNDELSE" (gentag).', "alternatives",
         option="--alternative", stored=False)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from visitation.domain.texts import MAX_TEXT, checked_text
 from visitation.errors import InvalidInput
 
-MAX_GOAL_TEXT = 2_000
+MAX_GOAL_TEXT = MAX_TEXT
 """A goal is a sentence or a short paragraph; longer is a paste gone wrong."""
 SCORES = range(0, 11)
 """A goal's progress: 0 (nowhere near) to 10 (reached)."""
 _SCORE_OPTION = re.compile(r"^\s*(\d{1,18})\s*=\s*(-?\d{1,6})\s*$", re.ASCII)
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Control characters (newline and tab allowed) and bidi overrides, which could disguise the text."""
 
 
 class GoalStatus(StrEnum):
@@ -34,14 +33,7 @@ def status_label(status: str) -> str:
 
 def goal_text(text: str, option: str = "--text") -> str:
     """The goal's text, stripped; refused when blank, too long or carrying control characters."""
-    text = text.strip()
-    if not text:
-        raise InvalidInput(f"{option}: mangler")
-    if len(text) > MAX_GOAL_TEXT:
-        raise InvalidInput(f"{option}: teksten er for lang (højst {MAX_GOAL_TEXT} tegn)")
-    if _UNSAFE.search(text):
-        raise InvalidInput(f"{option}: indeholder styretegn, som ikke er tilladt")
-    return text
+    return checked_text(text, option, MAX_GOAL_TEXT)
 
 
 def check_score(goal_id: int, score: int) -> None:

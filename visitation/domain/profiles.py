@@ -84,6 +84,30 @@ class Cadence:
 
 
 @dataclass(frozen=True)
+class Methods:
+    """The methods the municipality's meeting works with (seeds: Hjørring, Kerteminde, Socialstyrelsen)."""
+
+    signs_of_safety: bool = False
+    """The Signs of Safety mapping is a step of its own in the meeting."""
+    safety_plan_before_placement: bool = False
+    """A safety plan must be weighed (an alternative with a reason) before any placement (Hjørring)."""
+    prevention_triangle: bool = False
+    """Cases carry the prevention triangle and position × trivsel (Socialstyrelsen, skema 1 and 2)."""
+
+
+@dataclass(frozen=True)
+class RulerSteps:
+    """Which steps each zone of the ruler usually calls for: the municipality's guidance, never a paragraph."""
+
+    basis: str
+    zones: dict[int, tuple[int, int]]
+
+    def range_for(self, zone: int) -> tuple[int, int] | None:
+        """The lowest and highest step the zone usually calls for, if the profile says."""
+        return self.zones.get(zone)
+
+
+@dataclass(frozen=True)
 class Role:
     """A participant role at the meeting."""
 
@@ -112,6 +136,8 @@ class Profile:
     caseload_reference: int
     phases: tuple[Phase, ...] = ()
     cadences: tuple[Cadence, ...] = ()
+    methods: Methods = Methods()
+    ruler_steps: RulerSteps = RulerSteps("", {})
     law: Law = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     text: str = field(default="", repr=False, compare=False)
 
@@ -186,7 +212,8 @@ def parse_profile(source: Source, law: Law | None = None) -> Profile:
                     for t in tables(source, "roles")),
         required_alternatives=_required(rules, numbers),
         caseload_reference=rules.get("caseload_reference", int, 25, lambda n: n > 0, "skal være > 0"),
-        phases=_phases(source, numbers), cadences=_cadences(source), law=law, text=source.text,
+        phases=_phases(source, numbers), cadences=_cadences(source), methods=_methods(source),
+        ruler_steps=_ruler_steps(source, numbers, {z.number for z in zones}), law=law, text=source.text,
     )
 
 
@@ -287,6 +314,30 @@ def _required(rules: Table, steps: set[int]) -> dict[int, tuple[int, ...]]:
             raise rules.fail("required_alternatives", f"trin {key}: skal være en liste af lavere trin")
         result[int(key)] = tuple(lower)
     return result
+
+
+def _methods(source: Source) -> Methods:
+    table = Table(source, "methods", None, source.data.get("methods", {}))
+    return Methods(**{name: table.get(name, bool, False) for name in Methods.__dataclass_fields__})
+
+
+def _ruler_steps(source: Source, steps: set[int], zones: set[int]) -> RulerSteps:
+    table = Table(source, "ruler_steps", None, source.data.get("ruler_steps", {}))
+    raw: Any = table.get("zones", dict, {})
+    found: dict[int, tuple[int, int]] = {}
+    for key, pair in raw.items():
+        if not key.isdigit() or int(key) not in zones:
+            raise table.fail("zones", f"'{key}' er ikke en zone på linealen")
+        if (not isinstance(pair, list) or len(pair) != 2 or any(type(n) is not int or n not in steps for n in pair)
+                or pair[0] > pair[1]):
+            raise table.fail("zones", f"zone {key}: skal være [laveste, højeste] trin på trappen")
+        found[int(key)] = (pair[0], pair[1])
+    if found and set(found) != zones:
+        raise table.fail("zones", "skal nævne hver zone på linealen")
+    basis = table.get("basis", str, "")
+    if found and not basis:
+        raise table.fail("basis", "mangler: hvor kommunens retning kommer fra")
+    return RulerSteps(basis, found)
 
 
 def _check_legal(table: Table, keys: tuple[str, ...], law: Law) -> None:

@@ -21,6 +21,7 @@ from visitation.domain.decision import (
 )
 from visitation.domain.law import LawRule
 from visitation.domain.profiles import Profile
+from visitation.domain.sos import SAFETY_PLAN_KEY
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,52 @@ def investigation(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     return found
 
 
+def ruler_range(draft: DecisionDraft, profile: Profile) -> tuple[int, int] | None:
+    """The steps the case's zone usually calls for, when the chosen step lies outside them (else None).
+
+    The municipality's guidance, not a paragraph: a decision outside the range is allowed with a reason."""
+    if not draft.places_child or draft.facts.zone is None:
+        return None
+    found = profile.ruler_steps.range_for(draft.facts.zone)
+    return found if found and not found[0] <= draft.step <= found[1] else None
+
+
+def ruler_warning(draft: DecisionDraft, profile: Profile) -> str | None:
+    """`Zone 4 (Udsat) peger normalt på trin 3–4; trin 6 er valgt` when the step lies outside the range."""
+    found = ruler_range(draft, profile)
+    if found is None:
+        return None
+    zone = profile.zone(draft.facts.zone) if draft.facts.zone else None  # type: ignore[arg-type]
+    span = f"trin {found[0]}" if found[0] == found[1] else f"trin {found[0]}–{found[1]}"
+    return (f"zone {draft.facts.zone} ({zone.label if zone else '?'}) peger normalt på {span}; "
+            f"trin {draft.step} er valgt")
+
+
+def ruler(draft: DecisionDraft, profile: Profile) -> list[Violation]:
+    """The ruler points to the step (the municipality's guidance): outside its range, the reason is asked."""
+    warning = ruler_warning(draft, profile)
+    if warning is None or draft.ruler_reason.strip():
+        return []
+    return [Violation(f"Linealens retning ({profile.policy_owner})",
+                      f"{warning}: skriv hvorfor ({short_label('ruler_reason')})")]
+
+
+def safety_plan(draft: DecisionDraft, profile: Profile) -> list[Violation]:
+    """A chosen safety plan has rules with keepers; the Hjørring profile weighs one before any placement."""
+    if not draft.places_child:
+        return []
+    if SAFETY_PLAN_KEY in draft.interventions and not draft.safety_plan.strip():
+        return [Violation("Sikkerhedsplan", "sikkerhedsplanen er valgt, men sagen har ingen regler med nogen, der "
+                                            "holder dem (visitation sos plan)")]
+    if (profile.methods.safety_plan_before_placement and profile.is_placement(draft.step)
+            and not any(a.intervention == SAFETY_PLAN_KEY and a.verdict != Verdict.CHOSEN and a.reason.strip()
+                        for a in draft.alternatives)):
+        return [Violation(f"Sikkerhedsplan før anbringelse ({profile.policy_owner})",
+                          f"en sikkerhedsplan skal være overvejet med en begrundelse før en anbringelse "
+                          f"(alternativet {SAFETY_PLAN_KEY})")]
+    return []
+
+
 def rationale(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     """Every decision states its reasons (forvaltningsloven § 22)."""
     if draft.rationale.strip():
@@ -245,7 +292,7 @@ def rationale(draft: DecisionDraft, profile: Profile) -> list[Violation]:
 
 RULES: tuple[Callable[[DecisionDraft, Profile], list[Violation]], ...] = (
     catalogue, least_intrusive, placement_priority, child_voice, required_fields, start_date, number_ranges,
-    consent, investigation, rationale,
+    consent, investigation, ruler, safety_plan, rationale,
 )
 
 

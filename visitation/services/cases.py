@@ -11,7 +11,7 @@ from visitation.domain.casefile import REF_PROBLEM, valid_ref
 from visitation.domain.casefile import Child as ChildData
 from visitation.domain.privacy import Privacy, Scrubber, age_facts, age_on
 from visitation.errors import InvalidInput
-from visitation.services import audit, goals, lookup, trajectory
+from visitation.services import audit, goals, ics, lookup, sos, trajectory
 from visitation.services.rows import (alternative_rows, assessment_row, decision_rows,
                                       network_rows)
 from visitation.services.db import Db, profile_for, remember_profile
@@ -139,6 +139,9 @@ def detail(session: Session, case: Case, today: dt.date | None = None) -> CaseDe
         network_changes=network_changes(session, case.id),  # type: ignore[arg-type]
         trajectory=trajectory.points(session, case),
         goals=goals.rows(session, case.id),  # type: ignore[arg-type]
+        sos=sos.view(session, case.id),  # type: ignore[arg-type]
+        ics=ics.rows(session, case.id),  # type: ignore[arg-type]
+        prevention=case.prevention, position=case.position, wellbeing=case.wellbeing,
     )
 
 

@@ -27,14 +27,16 @@ from visitation.domain.decision import (
 from visitation.domain.followups import PlannedFollowup, schedule
 from visitation.domain.profiles import Profile
 from visitation.domain.rules import Violation, check, referral_basis
+from visitation.domain.sos import SAFETY_PLAN_KEY
 from visitation.errors import DecisionExists, InvalidInput, RuleViolation
-from visitation.services import audit, drafts, goals, lookup
+from visitation.services import audit, drafts, goals, lookup, sos
 from visitation.services.db import Db, profile_for
 from visitation.services.rows import followup_row, network_rows, replaced
 from visitation.services.views import FollowupRow, jsonable
 from visitation.store import chain
 from visitation.store.models import (
     Alternative,
+    Assessment,
     Case,
     Child,
     Decision,
@@ -106,10 +108,21 @@ def complete(session: Session, case: Case, draft: DecisionDraft, step_before: in
     if how and case.child_view_date and not draft.child_view_how:
         how = f"{how} ({case.child_view_date.isoformat()})"
     child = session.get(Child, case.child_id)
-    facts = CaseFacts(birth_date=child.birth_date if child else None, step_before=step_before, decided_on=on)
+    facts = CaseFacts(birth_date=child.birth_date if child else None, step_before=step_before, decided_on=on,
+                      zone=zone_now(session, case, on))
+    plan = sos.plan_text(session, case.id) if SAFETY_PLAN_KEY in draft.interventions else ""  # type: ignore[arg-type]
     full = replace(draft, alternatives=known + draft.alternatives, child_view=draft.child_view or case.child_view,
-                   child_view_how=how, facts=facts)
+                   child_view_how=how, facts=facts, safety_plan=plan)
     return full, profile
+
+
+def zone_now(session: Session, case: Case, on: dt.date) -> int | None:
+    """The case's zone on the ruler by `on`: the newest consensus, else the newest assessment (None before any)."""
+    marks = session.exec(select(Assessment).where(Assessment.case_id == case.id, Assessment.date <= on)
+                         .order_by(col(Assessment.date), col(Assessment.id))).all()
+    agreed = [a for a in marks if a.consensus]
+    newest = (agreed or marks)[-1:]
+    return newest[0].zone if newest else None
 
 
 def preview(db: Db, case_ident: str, draft: DecisionDraft, on: dt.date | None = None) -> Preview:

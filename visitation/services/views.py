@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from visitation.services.method_views import IcsNoteRow, SosView
+
 
 def jsonable(value: Any) -> Any:
     """A view (or list of views) as JSON-ready data: dates as ISO strings."""
@@ -145,6 +147,8 @@ class DecisionRow:
     siblings: str = ""
     schooling: str = ""
     foster_assessment: str = ""
+    ruler_reason: str = ""
+    safety_plan: str = ""
     superseded: bool = False
     alternatives: list[dict[str, Any]] = field(default_factory=list)
     followups: list[FollowupRow] = field(default_factory=list)
@@ -238,6 +242,11 @@ class CaseDetail:
     network_changes: NetworkChanges = field(default_factory=lambda: NetworkChanges([], [], []))
     trajectory: list[TrajectoryPoint] = field(default_factory=list)
     goals: list[GoalRow] = field(default_factory=list)
+    sos: SosView = field(default_factory=SosView)
+    ics: list[IcsNoteRow] = field(default_factory=list)
+    prevention: str = ""
+    position: str = ""
+    wellbeing: str = ""
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,12 @@ class Case(SQLModel, table=True):
     parents_view: str = ""
     parents_consent: str = Field(default="unknown", max_length=20)
     search_text: str = Field(default="", max_length=1000)
+    prevention: str = Field(default="", max_length=20)
+    """The prevention triangle's level (Socialstyrelsen): primary, secondary, tertiary or blank."""
+    position: str = Field(default="", max_length=20)
+    """Skema 2's position: not-exposed, at-risk, exposed or blank."""
+    wellbeing: str = Field(default="", max_length=20)
+    """Skema 2's trivsel: thriving, not-thriving or blank."""
     """Lower-case ref, names, initials, caseworker and school: what `case list --search` scans."""
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
@@ -248,6 +254,8 @@ class Decision(SQLModel, table=True):
     foster_assessment: str = ""
     dissent: str = ""
     rationale: str = ""
+    ruler_reason: str = ""
+    safety_plan: str = ""
     alternatives: list[dict[str, Any]] = _json()
     network_snapshot: list[dict[str, Any]] = _json()
     participants: list[dict[str, Any]] = _json()
@@ -320,6 +328,62 @@ class GoalScore(SQLModel, table=True):
     scored_on: dt.date
     scored_by: str = Field(max_length=200)
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class SosEntry(SQLModel, table=True):
+    """A line of a case's Signs of Safety mapping: a column's item, a danger statement or a safety goal."""
+
+    __tablename__ = "sos_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    kind: str = Field(max_length=20)
+    """worries, working, next, danger or goal (visitation.domain.sos.Kind)."""
+    text: str = Field(max_length=2000)
+    who: str = Field(default="", max_length=200)
+    """Whose words (a column's item may name who said it)."""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
+
+
+class SosScale(SQLModel, table=True):
+    """One person's rating on the safety scale, 0 (the child cannot stay at home) to 10 (safe to close)."""
+
+    __tablename__ = "sos_scale"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    who: str = Field(max_length=200)
+    score: int
+    rated_on: dt.date
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
+
+
+class SafetyRule(SQLModel, table=True):
+    """A rule of the case's safety plan (sikkerhedsplan), kept by named people of the network map."""
+
+    __tablename__ = "safety_rule"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    text: str = Field(max_length=2000)
+    keepers: list[int] = _json()
+    """The network members (network_member.id) who keep the rule."""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
+
+
+class IcsNote(SQLModel, table=True):
+    """A strength or a concern on one dimension of the ICS triangle."""
+
+    __tablename__ = "ics_note"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    side: str = Field(max_length=20)
+    dimension: str = Field(max_length=40)
+    kind: str = Field(max_length=20)
+    """strength or concern (visitation.domain.ics.NoteKind)."""
+    text: str = Field(max_length=2000)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
 
 
 class AuditEvent(SQLModel, table=True):
