@@ -45,6 +45,29 @@ def score(day: str, value: int, by: str = "Mette Holm") -> dict[str, Any]:
     return {"date": day, "score": value, "by": by}
 
 
+NO_METHODS: dict[str, Any] = {
+    "signs_of_safety": {"worries": [], "working": [], "next": [], "danger": [], "goals": [], "scale": [], "plan": []},
+    "ics": [], "prevention": None, "position": None, "wellbeing": None,
+}
+"""The methods' part of an export of a case without any (SPEC §9.3)."""
+METHODS: dict[str, Any] = {
+    "signs_of_safety": {
+        "worries": [{"text": "Liva kommer for sent og uden morgenmad", "who": "Mette Holm"}],
+        "working": [{"text": "Mormor henter Liva hver dag", "who": "Grethe"},
+                    {"text": "Liva er glad for sin klasse", "who": ""}],
+        "next": [{"text": "En kontaktperson fra september", "who": "Mette Holm"}],
+        "danger": [{"text": "Vi er bekymrede for, at Liva ikke får mad og søvn nok, når mor har det dårligt"}],
+        "goals": [{"text": "Liva møder i skole hver dag, mæt og udhvilet"}],
+        "scale": [{"who": "Grethe", "score": 6, "date": "2025-09-01"},
+                  {"who": "Mette Holm", "score": 4, "date": "2025-09-02"}],
+        "plan": [{"rule": "Mormor vækker Liva og giver hende morgenmad, når mor er indlagt", "keepers": ["Grethe"]}],
+    },
+    "ics": [{"side": "child", "dimension": "school", "concern": "Stigende fravær"},
+            {"side": "family", "dimension": "network", "strength": "Mormor bor tæt på og hjælper hver dag"}],
+    "prevention": "secondary", "position": "at-risk", "wellbeing": "not-thriving",
+}
+"""The methods' part of the example: the mapping with a plan kept by someone on its map, ICS notes and levels."""
+
 SPRING = {"ref": "VM-2025-03-04", "date": "2025-03-04"}
 AUTUMN = {"ref": "VM-2025-09-02", "date": "2025-09-02"}
 
@@ -63,6 +86,7 @@ HISTORY: dict[str, Any] = {
     "network": [{k: v for k, v in GRETHE.items() if k not in ("id", "version")}],
     "proposal": None,
     "alternatives": [{"step": 2, "intervention": "familieraadslagning", "verdict": "rejected", "reason": "Prøvet"}],
+    **METHODS,
     "decisions": [
         decision(outcome="approved", step_before=2, step=3, interventions=["familiebehandling"],
                  legal_basis=["BL § 32, stk. 1, nr. 3"], purpose="Struktur i hverdagen", duration="6 måneder",

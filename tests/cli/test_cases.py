@@ -11,7 +11,7 @@ import pytest
 
 from tests.cli.helpers import as_json, case_file, copied_sqlite_url, fails, fingerprint, ok, out_id
 from tests.conftest import Cli
-from tests.history_example import HISTORY, changed, history
+from tests.history_example import HISTORY, NO_METHODS, changed, history
 from visitation.paths import demo_dir
 
 sqlite_url = copied_sqlite_url
@@ -342,7 +342,7 @@ def test_import_export_import_gives_the_same_case(cli: Cli, tmp_path: Path) -> N
     path = first.pop("trajectory")  # the export adds the child's path for the reader; import ignores it
     assert [p["event"] for p in path] == ["sagen oprettet", "fælles vurdering på linealen"]
     # A `/1` file comes back in its own form, as `/2` with an empty history.
-    assert first == {**RICH, "format": "visitation.case/2", "decisions": [], "goals": []}
+    assert first == {**RICH, "format": "visitation.case/2", **NO_METHODS, "decisions": [], "goals": []}
     shown = as_json(cli("case", "show", "2026-0042", "--json"))
     assert shown["id"] == case_id and shown["profile"] == "kerteminde" and shown["step"] == 3
     assert (
@@ -420,6 +420,11 @@ def test_a_history_moves_to_another_database_and_back_the_same(cli: Cli, tmp_pat
         (changed("decisions.0.followups.0", due="2025-13-01"), "decisions[0].followups[0].due: "),
         (history(current_step=4), "current_step: skal være 3"),
         (changed("decisions.2", outcome="rejected", step_before=4), "current_step: skal være 4"),  # left where it was
+        (changed("signs_of_safety.scale.0", score=11),
+         "signs_of_safety.scale[0].score: skal være et helt tal fra 0 til 10 (ikke 11)"),
+        (changed("signs_of_safety.plan.0", keepers=["Bo"]),
+         "signs_of_safety.plan[0].keepers[0]: «Bo» er ikke på sagens netværkskort"),
+        (changed("ics.0", dimension="hobby"), "ics[0].dimension: siden child har health, development"),
         (changed("decisions.2", outcome="postponed"), None),  # valid, for contrast: postponed leaves it on 3
     ],
 )

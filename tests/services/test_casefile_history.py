@@ -18,13 +18,15 @@ from visitation.domain.decision import AlternativeDraft, Consent, DecisionDraft,
 from visitation.domain.goals import GoalStatus
 from visitation.domain.privacy import Privacy
 from visitation.errors import InvalidInput
-from visitation.services import audit, casefiles, cases, decisions, followups, goals
+from visitation.services import audit, casefiles, cases, decisions, followups, goals, sos
 from visitation.services.db import Db, open_db
 from visitation.services.verify import verify
 from visitation.store.models import Case, Decision
 
 CASE, SPRING, WINTER = "2026-0109", "VM-2026-11-24", "VM-2026-12-08"  # the demo's case at step 3, two meetings
 CPR = "110418-4932"
+REASON = "Zonen peger på trin 3–4, men farmor kan ikke have V boende, og V har brug for en plejefamilie nu"
+RULE = "Farmor Inge henter V fra SFO hver dag og ringer til rådgiveren, hvis far ikke er hjemme"
 
 
 @pytest.fixture
@@ -38,19 +40,22 @@ def fresh(db_url: str, tmp_path: Path) -> Iterator[Db]:
 
 
 def _lived(db: Db) -> None:
-    """The demo case through two meetings: a placement corrected, a follow-up done with scores and a cadence,
-    a sub-goal, a goal dropped, then the child home again (which makes the placement's follow-ups moot)."""
-    first = decisions.record(db, CASE, SPRING, placement(goals="Går i skole hver dag\nTrives i plejefamilien"))
-    decisions.record(db, CASE, SPRING, placement(start=dt.date(2027, 1, 4), dissent=f"PPR; CPR {CPR}"),
-                     supersedes=first.id)
+    """The demo case through two meetings: a placement corrected (on a step outside the ruler's range, with the
+    reason), a follow-up done with scores and a cadence, a sub-goal, a goal dropped, then the child home again
+    with a safety plan (which makes the placement's follow-ups moot)."""
+    first = decisions.record(db, CASE, SPRING, placement(goals="Går i skole hver dag\nTrives i plejefamilien",
+                                                         ruler_reason=REASON))
+    decisions.record(db, CASE, SPRING, placement(start=dt.date(2027, 1, 4), dissent=f"PPR; CPR {CPR}",
+                                                 ruler_reason=REASON), supersedes=first.id)
     top, other = goals.listing(db, CASE)
     sub = goals.add(db, CASE, "Møder til tiden", parent_id=top.id, due=dt.date(2027, 6, 1))
     due = [f for f in followups.pending(db) if f.case_ref == CASE]
     followups.done(db, due[0].id, f"Bedre ({CPR})", scores={top.id: 7, sub: 5}, next_in="6w",
                    today=dt.date(2027, 3, 1))
     goals.close(db, other.id, GoalStatus.DROPPED, on=dt.date(2027, 3, 2))
+    sos.plan(db, CASE, RULE, ["Inge"])
     decisions.record(db, CASE, WINTER, DecisionDraft(
-        outcome=Outcome.APPROVED, step=3, interventions=("familiebehandling",), purpose="Hjem igen",
+        outcome=Outcome.APPROVED, step=3, interventions=("familiebehandling", "sikkerhedsplan"), purpose="Hjem igen",
         duration="6 måneder", start=dt.date(2027, 4, 1), rationale="Klar til at komme hjem",
         child_view="Vil hjem", child_view_how="samtale", parents_view="Ja", consent=Consent.YES,
         return_period_months=3, alternatives=(AlternativeDraft(2, "konsulentbistand", Verdict.REJECTED, "For lidt"),)))
@@ -75,6 +80,10 @@ def test_the_history_comes_back_the_same(demo_db: Db, fresh: Db) -> None:
         ("Går i skole hver dag", None, "open"), ("Trives i plejefamilien", None, "dropped"),
         ("Møder til tiden", 0, "open")]
     assert [s["score"] for g in first["goals"] for s in g["scores"]] == [7, 5]
+    # The decision's columns of issue 13 travel with it (STORED_FIELDS), and so does the plan it kept.
+    assert [(d["ruler_reason"], d["safety_plan"]) for d in first["decisions"]] == [
+        (REASON, ""), (REASON, ""), ("", f"{RULE} (holdes af: Inge)")]
+    assert first["signs_of_safety"]["plan"] == [{"rule": RULE, "keepers": ["Inge"]}]
     # A new database changes one thing only, and not here: the path's first point is dated by the case's
     # creation there or its first decision, whichever is earlier (the next test).
     assert second == first

@@ -2,6 +2,8 @@
 
 `visitation.case/1` carries the case as it stands; `visitation.case/2` adds its history — the decisions
 with their follow-ups, and the goals with their scores — so a case moved to another municipality keeps it.
+Both carry the seeds' methods as the case stands (the Signs of Safety mapping and plan, the ICS notes, the
+prevention triangle: `casefile_methods`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from visitation.domain import cpr
+from visitation.domain.casefile_methods import Methods, parse_methods
 from visitation.domain.dates import FIRST_YEAR, LAST_YEAR, parse_day
 from visitation.domain.decision import (
     SPECS,
@@ -200,6 +203,8 @@ class CaseFile:
     decisions: tuple[DecisionRecord, ...] = ()
     """Oldest first (`/2`); the last one is in force."""
     goals: tuple[GoalRecord, ...] = ()
+    methods: Methods = Methods()
+    """The Signs of Safety mapping and plan, the ICS notes, the prevention triangle (`/1` and `/2`)."""
 
 
 class Node:
@@ -319,7 +324,7 @@ def _present(root: Node) -> CaseFile:
     """The case as it stands: the content of `/1`."""
     steps = range(1, 21)
     proposal = root.at("proposal")
-    return CaseFile(
+    case = CaseFile(
         ref=_ref(root.at("ref")), child=_child(root.at("child")),
         caseworker=root.at("caseworker").text(limit=200), school=root.at("school").text(limit=300),
         reason=root.at("reason").text(), current_step=root.at("current_step").integer(steps, "et trin (1, 2, 3 …)"),
@@ -330,6 +335,7 @@ def _present(root: Node) -> CaseFile:
         proposal=None if proposal.value is None else _proposal(proposal),
         alternatives=tuple(alternative(n) for n in root.at("alternatives").items()),
     )
+    return dataclasses.replace(case, methods=parse_methods(root, case.network))  # keepers are named on its map
 
 
 REF_PROBLEM = "skal være en sagsreference som 2026-0042 (bogstaver, tal, - _ / .; ikke kun tal)"
@@ -389,7 +395,8 @@ def network_person(node: Node) -> NetworkPerson:
     node.obj()
     return NetworkPerson(name=node.at("name").text(required=True, limit=200),
                          relation=node.at("relation").text(required=True, limit=200),
-                         sector=node.at("sector").choice(SECTORS), ring=node.at("ring").integer((1, 2, 3), "1, 2 eller 3"),
+                         sector=node.at("sector").choice(SECTORS),
+                         ring=node.at("ring").integer((1, 2, 3), "1, 2 eller 3"),
                          valence=node.at("valence").choice(VALENCES, "resource"),
                          placement_candidate=node.at("placement_candidate").flag(), note=node.at("note").text())
 
@@ -487,7 +494,8 @@ def _meeting(node: Node) -> tuple[str, date | None]:
 
 def _snapshot_person(node: Node) -> SnapshotPerson:
     ids = range(0, 2**31)
-    found, version = node.at("id").index(ids, "skal være et id (et helt tal)"), node.at("version").index(ids, "skal være et helt tal")
+    found = node.at("id").index(ids, "skal være et id (et helt tal)")
+    version = node.at("version").index(ids, "skal være et helt tal")
     return SnapshotPerson(network_person(node), 0 if found is None else found, 1 if version is None else version)
 
 
@@ -516,7 +524,8 @@ def _goals(node: Node) -> tuple[GoalRecord, ...]:
     for i, item in enumerate(node.items()):
         goal = _goal(item, i)
         if goal.parent is not None and found[goal.parent].parent is not None:
-            raise item.at("parent").fail(f"goals[{goal.parent}] er selv et delmål (mål har kun delmål, ikke flere niveauer)")
+            raise item.at("parent").fail(
+                f"goals[{goal.parent}] er selv et delmål (mål har kun delmål, ikke flere niveauer)")
         found.append(goal)
     return tuple(found)
 

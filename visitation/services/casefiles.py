@@ -11,9 +11,9 @@ from sqlmodel import Session, col, select
 from visitation.domain.casefile import FORMAT, CaseFile, check_against, parse_case
 from visitation.domain.privacy import Privacy, Scrubber
 from visitation.errors import InvalidInput
-from visitation.services import audit, cases, history, lookup, trajectory
+from visitation.services import audit, casefile_methods, cases, history, lookup, trajectory
 from visitation.services.db import Db, profile_for
-from visitation.store.models import (Alternative, Assessment, Case, Child, NetworkMember, Proposal)
+from visitation.store.models import Alternative, Assessment, Case, Child, NetworkMember, Proposal
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A case file is a few kilobytes; anything this large is refused rather than read."""
@@ -82,6 +82,7 @@ def store_case(session: Session, db: Db, parsed: CaseFile) -> Case:
         session.add(Alternative(case_id=cid, step=alt.step, intervention=alt.intervention,  # type: ignore[arg-type]
                                 verdict=alt.verdict.value, reason=alt.reason))
     session.flush()
+    casefile_methods.restore(session, db, case, parsed.methods)
     history.restore(session, db, case, parsed)
     return case
 
@@ -142,6 +143,7 @@ def _document(session: Session, case: Case, child: Child, privacy: Privacy) -> d
                      "rationale": proposal[0].rationale} if proposal else None,
         "alternatives": [{"step": a.step, "intervention": a.intervention, "verdict": a.verdict,
                           "reason": a.reason} for a in rows(Alternative)],
+        **casefile_methods.document(session, case),
         **history.document(session, case),
         "trajectory": [{"date": p.date.isoformat(), "step": p.step, "zone": p.zone, "event": p.event}
                        for p in trajectory.points(session, case)],  # for the reader; import ignores it
