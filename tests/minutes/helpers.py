@@ -19,12 +19,18 @@ from visitation.services import assessments, decisions, meetings
 from visitation.services.db import Db
 
 MEETING = "VM-2026-11-24"
+LATER = "VM-2026-12-08"
+"""The next meeting, where the decided case is on the docket again."""
 DECIDED, POSTPONED, REFERRED = "2026-0109", "2026-0102", "2026-0112"
 UNTOUCHED = ("2026-0101", "2026-0104", "2026-0106")
+OFF_DOCKET = "2026-0103"
+"""A demo case that is not on MEETING's docket."""
 FORMATS = ("md", "html", "docx", "json")
 SCHEMA = Path(__file__).resolve().parents[2] / "visitation" / "minutes" / "schema.json"
 
-DECIDED_DRAFT = placement(dissent="PPR ville først afprøve netværkspleje.")
+RULER_REASON = "Netværket kan ikke løfte en sikkerhedsplan; plejefamilien er afprøvet som aflastning."
+"""Why the decided case (consensus zone 4, usually steps 3–4) is placed on step 5: the ruler asks (issue 13)."""
+DECIDED_DRAFT = placement(dissent="PPR ville først afprøve netværkspleje.", ruler_reason=RULER_REASON)
 POSTPONED_DRAFT = DecisionDraft(outcome=Outcome.POSTPONED, step=2, interventions=(),
                                 rationale="Afventer PPR's udtalelse om Noahs skolegang.",
                                 parents_view="Forældrene ønsker at vente", consent=Consent.UNKNOWN)

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 from tests.conftest import Cli
-from tests.minutes.helpers import DECIDED, MEETING
+from tests.minutes.helpers import DECIDED, LATER, MEETING, OFF_DOCKET
 
 DECIDE = ["decide", DECIDED, "--meeting", MEETING, "--outcome", "approved", "--step", "5",
           "--intervention", "plejefamilie", "--purpose", "En tryg hverdag", "--duration", "12 måneder",
@@ -16,7 +16,8 @@ DECIDE = ["decide", DECIDED, "--meeting", MEETING, "--outcome", "approved", "--s
           "--parents-view", "Samtykker", "--consent", "yes",
           "--alternative", "4;netvaerksplejefamilie;rejected;Intet egnet netværk",
           "--investigation-done", "2026-11-02", "--siblings", "Ingen søskende", "--schooling", "Bliver på sin skole",
-          "--foster-assessment", "En plejefamilie passer bedst"]
+          "--foster-assessment", "En plejefamilie passer bedst",
+          "--ruler-reason", "Netværket kan ikke løfte en sikkerhedsplan"]
 
 
 def test_markdown_on_stdout_by_default(demo_cli: Cli) -> None:
@@ -60,13 +61,13 @@ def test_files_are_private_and_verify_until_a_correction(demo_cli: Cli, tmp_path
 def test_verify_names_the_wrong_meeting(demo_cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "m.md"
     assert demo_cli("minutes", MEETING, "-o", str(path)).exit_code == 0
-    result = demo_cli("minutes", "VM-2026-12-08", "--verify", str(path))
-    assert result.exit_code == 2 and "VM-2026-11-24" in result.stderr
+    result = demo_cli("minutes", LATER, "--verify", str(path))
+    assert result.exit_code == 2 and MEETING in result.stderr
 
 
 def test_errors_are_one_line_and_exit_2(demo_cli: Cli, tmp_path: Path) -> None:
     for args in (["minutes", "VM-1999-01-01"], ["minutes", MEETING, "--privacy", "wall"],
-                 ["minutes", MEETING, "--format", "pdf"], ["minutes", MEETING, "--case", "2026-0103"],
+                 ["minutes", MEETING, "--format", "pdf"], ["minutes", MEETING, "--case", OFF_DOCKET],
                  ["minutes"], ["minutes", "--verify", str(tmp_path / "missing.md")]):
         result = demo_cli(*args)
         assert result.exit_code == 2, args

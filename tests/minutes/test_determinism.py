@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.minutes.helpers import DECIDED, FORMATS, MEETING, changed, decide_three, docx_raw
+from tests.minutes.helpers import DECIDED, FORMATS, LATER, MEETING, changed, decide_three, docx_raw
 from visitation.minutes import build, render, verify
 from visitation.minutes.model import canonical, find_stamp
 from visitation.services import decisions, network
@@ -78,7 +78,7 @@ def test_the_minutes_show_the_network_as_it_was_and_what_changed_since(decided: 
     network.add(decided, DECIDED, NetworkPerson(name="Bente", relation="moster", sector="family", ring=2,
                                                 valence="resource", placement_candidate=True, note=""))
     assert render(build(decided, MEETING, "internal", case=DECIDED), "md") == first
-    later = "VM-2026-12-08"
+    later = LATER
     assert any(m.ref == later for m in meetings.listing(decided))
     decisions.record(decided, DECIDED, later, changed(start=dt.date(2027, 1, 4)))
     text = render(build(decided, later, "internal", case=DECIDED), "md").decode()

@@ -6,19 +6,20 @@ import datetime as dt
 
 import pytest
 
-from tests.minutes.helpers import FORMATS, text_of
+from tests.minutes.helpers import DECIDED, FORMATS, LATER, MEETING, RULER_REASON, text_of
 from tests.services.helpers import placement
 from visitation.minutes import build, render
 from visitation.services import decisions, followups, goals
 from visitation.services.db import Db
 
-CASE, DECIDED_AT, LATER = "2026-0109", "VM-2026-11-24", "VM-2026-12-08"
+CASE, DECIDED_AT = DECIDED, MEETING
 
 
 @pytest.fixture
 def scored(demo_db: Db) -> Db:
     """The case placed with two goals, a sub-goal added, then scored 4 and 7 at two follow-ups."""
-    decisions.record(demo_db, CASE, DECIDED_AT, placement(goals="Går i skole hver dag\nTrives i plejefamilien"))
+    decisions.record(demo_db, CASE, DECIDED_AT, placement(goals="Går i skole hver dag\nTrives i plejefamilien",
+                                                              ruler_reason=RULER_REASON))
     school = goals.listing(demo_db, CASE)[0]
     goals.add(demo_db, CASE, "Møder til første time", parent_id=school.id, due=dt.date(2027, 6, 30))
     for day, score in ((dt.date(2027, 3, 1), 4), (dt.date(2027, 6, 1), 7)):

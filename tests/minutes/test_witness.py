@@ -9,14 +9,15 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import text
 
-from tests.minutes.helpers import FORMATS, MEETING, decide_three, docx_raw
+from tests.minutes.helpers import FORMATS, LATER, MEETING, decide_three, docx_raw
 from visitation.domain.decision import DecisionDraft, Outcome
 from visitation.minutes import build, render, verify
 from visitation.minutes.model import find_stamp, sealed
 from visitation.services import decisions
 from visitation.services.db import Db
 
-LATER, OTHER_CASE = "VM-2026-12-08", "2026-0108"
+OTHER_CASE = "2026-0108"
+"""A case on the later meeting, decided after the export (an unrelated decision)."""
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from visitation.domain.decision import (
 from visitation.domain.goals import status_label
 from visitation.domain.privacy import Privacy
 from visitation.errors import InvalidInput
-from visitation.minutes import people
+from visitation.minutes import methods, people
 from visitation.minutes.model import (
     FORMAT,
     Alternative,
@@ -105,7 +105,9 @@ def case_minutes(c: CaseData, level: Privacy) -> CaseMinutes:
         decision=decision(d, c, scrub) if d else None,
         goals=tuple(GoalLine(scrub(g.text), g.parent_id is not None, g.due.isoformat() if g.due else None,
                              status_label(g.status), " → ".join(str(p.score) for p in g.scores))
-                    for g in c.progress))
+                    for g in c.progress),
+        prevention=methods.prevention(c.profile, c.prevention), ics=methods.ics_notes(c.ics, scrub),
+        signs_of_safety=methods.signs_of_safety(c.sos, scrub))
 
 
 def step(profile: Profile, number: int) -> Step:
@@ -163,7 +165,8 @@ def decision(d: DecisionRow, c: CaseData, scrub: people.Scrubber) -> Decision:
         foster_assessment=scrub(d.foster_assessment), dissent=scrub(d.dissent), rationale=scrub(d.rationale),
         followups=tuple(Followup(due=f.due.isoformat(), kind=f.kind, label=f.label, legal=tuple(f.legal),
                                  responsible=f.responsible) for f in d.followups),
-        created_at=_utc(d.created_at), created_by=d.created_by, supersedes=d.supersedes_id)
+        created_at=_utc(d.created_at), created_by=d.created_by, supersedes=d.supersedes_id,
+        safety_plan=methods.decision_plan(d.safety_plan, scrub), ruler=methods.ruler_note(d, c.profile, c.zone, scrub))
 
 
 def _utc(moment: dt.datetime) -> str:

@@ -75,6 +75,8 @@ def add_section(word, section: t.Section, level: int) -> None:  # type: ignore[n
             table(word, b)
         elif isinstance(b, t.Para):
             word.add_paragraph(b.text)
+        elif isinstance(b, t.Sub):
+            heading(word, b.title, level + 1)
 
 
 def fields(word, f: t.Fields) -> None:  # type: ignore[no-untyped-def]

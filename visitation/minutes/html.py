@@ -20,7 +20,8 @@ body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 
 h1 { font-size: 19pt; margin: 0 0 .6rem; border-bottom: 2px solid var(--ink); padding-bottom: .3rem; }
 h2 { font-size: 15pt; margin: 1.6rem 0 .5rem; }
 h3 { font-size: 12pt; margin: 1.2rem 0 .35rem; border-bottom: 1px solid var(--rule); padding-bottom: .1rem; }
-h2, h3 { break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 11pt; margin: .8rem 0 .25rem; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0 .6rem; font-size: 10pt; }
 th, td { border: 1px solid var(--rule); padding: .25rem .4rem; text-align: left; vertical-align: top; }
 thead th { background: var(--shade); }
@@ -87,7 +88,9 @@ def case_html(c: CaseMinutes) -> str:
 
 def section_html(section: t.Section, tag: str, case: CaseMinutes | None = None) -> str:
     """A titled section and its blocks."""
-    return f"<{tag}>{escape(section.title)}</{tag}>\n" + "".join(block(b, case) for b in section.blocks)
+    sub = f"h{int(tag[1]) + 1}"
+    return f"<{tag}>{escape(section.title)}</{tag}>\n" + "".join(
+        f"<{sub}>{escape(b.title)}</{sub}>\n" if isinstance(b, t.Sub) else block(b, case) for b in section.blocks)
 
 
 def block(b: t.Block, case: CaseMinutes | None) -> str:

@@ -33,7 +33,7 @@ def section_lines(section: t.Section, level: str) -> list[str]:
     """A titled section."""
     lines = [f"{level} {esc(section.title)}", ""]
     for b in section.blocks:
-        lines += block(b)
+        lines += [f"{level}# {esc(b.title)}", ""] if isinstance(b, t.Sub) else block(b)
     return lines
 
 

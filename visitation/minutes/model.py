@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from visitation.domain.network import NetworkChange
+from visitation.minutes.methods import IcsNote, PlanRule, PreventionLine, RulerNote, SignsOfSafety
 
 FORMAT = "visitation.minutes/1"
 
@@ -181,6 +182,10 @@ class Decision:
     created_at: str
     created_by: str
     supersedes: int | None
+    safety_plan: tuple[PlanRule, ...] = ()
+    """The safety plan's rules as the decision locked them, when it chose the plan."""
+    ruler: RulerNote | None = None
+    """The ruler's warning and the meeting's reason, when the decision gave one."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,9 @@ class CaseMinutes:
     alternatives: tuple[Alternative, ...]
     decision: Decision | None
     goals: tuple[GoalLine, ...] = ()
+    prevention: PreventionLine | None = None
+    ics: tuple[IcsNote, ...] = ()
+    signs_of_safety: SignsOfSafety | None = None
 
 
 @dataclass(frozen=True)
@@ -237,12 +245,26 @@ class MinutesDocument:
     content_hash: str = ""
 
 
+OPTIONAL = {"case": ("prevention", "ics", "signs_of_safety"), "decision": ("safety_plan", "ruler")}
+"""Keys left out when empty, so a case without the seeds' methods reads (and hashes) as before them."""
+
+
 def data(doc: MinutesDocument) -> dict[str, Any]:
-    """The document as JSON-ready data, hash included (and the chain head, when there is one)."""
+    """The document as JSON-ready data, hash included (and the chain head and the methods, when there are)."""
     body = _plain(dataclasses.asdict(doc))
     if not body["chain_head"]:
         del body["chain_head"]
+    for case in body["cases"]:
+        _drop_empty(case, OPTIONAL["case"])
+        if case["decision"]:
+            _drop_empty(case["decision"], OPTIONAL["decision"])
     return body
+
+
+def _drop_empty(part: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if not part[key]:
+            del part[key]
 
 
 def canonical(doc: MinutesDocument) -> bytes:

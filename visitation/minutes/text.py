@@ -5,71 +5,16 @@ The renderers only lay these blocks out, so Markdown, HTML and Word say exactly 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from visitation.domain.decision import heading, stated
+from visitation.minutes import method_text
+from visitation.minutes.blocks import NONE, Fields, MapHere, Para, Section, Table, date, short_date
+from visitation.minutes.blocks import Block as Block  # the renderers read the blocks as text.Block, text.Sub …
+from visitation.minutes.blocks import Sub as Sub
 from visitation.minutes.model import CaseMinutes, Decision, MinutesDocument, Person, Step, stamp
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december")
 MEETING_STATES = {"planned": "planlagt", "running": "i gang", "closed": "lukket"}
-NONE = "–"
 STEP_WORDS = {"decided": "Besluttet trin", "postponed": "Foreslået trin", "referred": "Indstillet trin",
               "rejected": "Foreslået trin (afvist)"}
-
-
-@dataclass(frozen=True)
-class Fields:
-    """Label–value pairs."""
-
-    rows: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table with headers; `empty` is said instead when there are no rows."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    empty: str = "Ingen."
-
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph; `strong` for the case's status line."""
-
-    text: str
-    strong: bool = False
-
-
-@dataclass(frozen=True)
-class MapHere:
-    """Where a renderer that can draw puts the network map."""
-
-
-Block = Fields | Table | Para | MapHere
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of a case (or of the meeting)."""
-
-    title: str
-    blocks: tuple[Block, ...]
-
-
-def date(iso: str | None) -> str:
-    """`2026-11-24` as `24. november 2026`."""
-    if not iso:
-        return NONE
-    year, month, day = iso[:10].split("-")
-    return f"{int(day)}. {MONTHS[int(month) - 1]} {year}"
-
-
-def short_date(iso: str) -> str:
-    """`2026-10-16` as `16.10.2026` (for narrow table columns)."""
-    year, month, day = iso[:10].split("-")
-    return f"{day}.{month}.{year}"
 
 
 def step(s: Step) -> str:
@@ -137,7 +82,8 @@ def status_line(c: CaseMinutes) -> Para:
 
 def case_sections(c: CaseMinutes) -> tuple[Section, ...]:
     """Every part of a case's minutes, in the order of the meeting's flow."""
-    return (facts(c), ruler(c), network(c), alternatives(c), decision(c), *goals(c))
+    return (facts(c), *method_text.ics(c), ruler(c), network(c), *method_text.signs_of_safety(c), alternatives(c),
+            decision(c), *goals(c))
 
 
 def facts(c: CaseMinutes) -> Section:
@@ -147,7 +93,8 @@ def facts(c: CaseMinutes) -> Section:
         rows.append(("Født", date(c.child.birth_date)))
     rows += [("Alder", f"{c.child.age} år"), ("Rådgiver", c.caseworker or NONE),
              ("Skole/dagtilbud", c.school or NONE), ("Årsag", c.reason or NONE),
-             ("Trin før", step(c.step_before)), ("Trin efter", step(c.step_after)), ("Kommuneprofil", c.profile)]
+             ("Trin før", step(c.step_before)), ("Trin efter", step(c.step_after)), ("Kommuneprofil", c.profile),
+             *method_text.prevention_rows(c)]
     rows += [("Alder og rettigheder", fact) for fact in c.child.age_facts]
     return Section("Sagen", (Fields(tuple(rows)),))
 
@@ -233,7 +180,7 @@ def decision(c: CaseMinutes) -> Section:
     if d is None:
         return Section("Beslutning", (Para("Ikke behandlet."), Fields((("Ansvarlig rådgiver", c.caseworker or NONE),))))
     measures = tuple((i.label, step_text(i.step, ""), "; ".join(i.legal) or NONE) for i in d.interventions)
-    head = (("Udfald", d.outcome_label), (STEP_WORDS.get(c.status, "Trin"), step(d.step)))
+    head = (("Udfald", d.outcome_label), (STEP_WORDS.get(c.status, "Trin"), step(d.step)), *method_text.ruler_rows(d))
     rows = [("Lovgrundlag", "; ".join(d.legal_basis) or NONE), ("Lovversion", d.law_version or NONE),
             (heading("purpose"), d.purpose or NONE), (heading("duration"), d.duration or NONE),
             (heading("start"), date(d.start))]
@@ -249,6 +196,7 @@ def decision(c: CaseMinutes) -> Section:
     return Section("Beslutning", (
         Fields(head),
         Table(("Indsats", "Trin", "Lovgrundlag (Barnets lov, tidl. SEL)"), measures, "Ingen indsatser besluttet."),
+        *method_text.decision_plan(d),
         Fields(tuple(rows)),
         Table(("Opfølgning senest", "Opfølgning", "Lovgrundlag", "Ansvarlig"), follow,
               "Ingen opfølgninger planlagt ved denne beslutning."),

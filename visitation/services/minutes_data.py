@@ -17,9 +17,11 @@ from sqlmodel import Session, col, select
 from visitation.domain.privacy import age_facts, age_on
 from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput
-from visitation.services import audit, lookup
+from visitation.services import audit, ics, lookup, sos
 from visitation.services.db import Db, profile_for
+from visitation.services.decisions import zone_now
 from visitation.services.goals import rows as goal_rows
+from visitation.services.method_views import IcsNoteRow, SosView
 from visitation.services.rows import (
     alternative_rows,
     assessment_row,
@@ -46,6 +48,7 @@ from visitation.store.models import (
     DocketItem,
     Followup,
     Goal,
+    IcsNote,
     Meeting,
     Participant,
 )
@@ -80,6 +83,14 @@ class CaseData:
     alternatives: list[AlternativeRow]
     progress: list[GoalRow] = dataclasses.field(default_factory=list)
     """The case's goals with the scores given by the time of the decision in force (all, before one)."""
+    sos: SosView | None = None
+    """The Signs of Safety mapping and plan by the time of the decision in force (all, before one)."""
+    ics: list[IcsNoteRow] = dataclasses.field(default_factory=list)
+    """The ICS notes by the same time."""
+    prevention: tuple[str, str, str] = ("", "", "")
+    """The case's prevention level, position and wellbeing (blank when unset)."""
+    zone: int | None = None
+    """The case's zone on the meeting's date, as the rules weighed the decision in force (None before one)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +165,10 @@ def _case_data(session: Session, meeting: Meeting, item: DocketItem) -> CaseData
         decision=_decision(session, current, case.ref, meeting.date) if current else None,
         goals=current.goals if current else "", network=network,
         progress=_progress(session, case.id, current),  # type: ignore[arg-type]
+        sos=sos.view(session, case.id, until=current.created_at if current else None),  # type: ignore[arg-type]
+        ics=_ics(session, case.id, current),  # type: ignore[arg-type]
+        prevention=(case.prevention, case.position, case.wellbeing),
+        zone=zone_now(session, case, meeting.date) if current else None,
         previous_network=[snapshot_row(p) for p in previous.network_snapshot] if previous else None,
         previous_decided_on=previous.created_at.date() if previous else None,
         alternatives=(_alternatives(current.alternatives) if current is not None
@@ -168,6 +183,16 @@ def _progress(session: Session, case_id: int, current: Decision | None) -> list[
     made = {g.id for g in session.exec(select(Goal).where(Goal.case_id == case_id, Goal.created_at <= current.created_at))}
     day = current.created_at.date()
     return [dataclasses.replace(g, scores=[p for p in g.scores if p.date <= day]) for g in found if g.id in made]
+
+
+def _ics(session: Session, case_id: int, current: Decision | None) -> list[IcsNoteRow]:
+    """The ICS notes as the meeting knew them: written before its decision (all, before one)."""
+    found = ics.rows(session, case_id)
+    if current is None:
+        return found
+    made = set(session.exec(select(IcsNote.id).where(IcsNote.case_id == case_id,
+                                                     IcsNote.created_at <= current.created_at)))
+    return [n for n in found if n.id in made]
 
 
 def _previous(session: Session, decisions: list[Decision], here: list[Decision],
