@@ -11,8 +11,10 @@ What a case gets: a child, a caseworker, a school, a profile and a step; 3–8 p
 2–3 assessments on the Børnelineal; a proposal (most cases) and the alternatives the profile requires
 for it; for a share of the cases a decision at a meeting (with its docket item) and, for placements,
 the follow-ups the profile and the law schedule, and 1–3 goals (sometimes a sub-goal) scored at each
-follow-up done, the best of them reached and a few dropped. Meetings have participants and a docket of
-8–12 cases. The audit log gets `--audit` events (default 10 per case: the spec's 1,000,000 at 100,000).
+follow-up done, the best of them reached and a few dropped. The cases of a profile with the prevention
+triangle (Socialstyrelsen's) get a level and position × trivsel (85 %; each part sometimes unset).
+Meetings have participants and a docket of 8–12 cases. The audit log gets `--audit` events (default 10
+per case: the spec's 1,000,000 at 100,000).
 
 The hash chains (`decision.hash`/`prev_hash`, `audit_event.hash`/`prev_hash`) are left EMPTY for
 generated rows unless `--sealed` is given: computing them row by row would dominate the run, and only
@@ -228,6 +230,36 @@ GOALS = ["At barnet kommer i skole hver dag.", "At barnet sover i egen seng og f
          "At barnet deltager i en fritidsaktivitet."]
 
 
+LEVELS_BY_STEP = {1: [("primary", 6), ("secondary", 3)], 2: [("primary", 3), ("secondary", 6), ("tertiary", 1)],
+                  3: [("secondary", 6), ("tertiary", 4)], 4: [("secondary", 2), ("tertiary", 8)],
+                  5: [("tertiary", 1)], 6: [("tertiary", 1)]}
+"""The prevention triangle's level a case on each step usually has (Strategisk ramme, figur 1: weights)."""
+POSITIONS = {"primary": [("not-exposed", 7), ("at-risk", 3)], "secondary": [("at-risk", 6), ("exposed", 2),
+                                                                            ("not-exposed", 2)],
+             "tertiary": [("exposed", 8), ("at-risk", 2)]}
+
+
+class Classes:
+    """Socialstyrelsen's prevention level and position × trivsel (skema 2) on the cases of the profiles that use
+    the triangle: 85 % classified, each part sometimes left unset (a seeded generator of its own, so every other
+    row is as generator version 2 made it)."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = Rng(seed + 3)
+
+    def add(self, case: dict[str, Any], uses_triangle: bool) -> None:
+        """Set the case's prevention, position and wellbeing (blank where unset or the profile has no triangle)."""
+        rng = self.rng
+        case.update(prevention="", position="", wellbeing="")
+        if not uses_triangle or rng.random() >= 0.85:
+            return
+        level = _weighted(rng, LEVELS_BY_STEP[case["current_step"]])
+        position = _weighted(rng, POSITIONS[level]) if rng.random() < 0.95 else ""
+        thriving = {"not-exposed": 0.8, "at-risk": 0.45, "exposed": 0.2}.get(position, 0.5)
+        wellbeing = ("thriving" if rng.random() < thriving else "not-thriving") if rng.random() < 0.9 else ""
+        case.update(prevention=level, position=position, wellbeing=wellbeing)
+
+
 class Goals:
     """Goals and sub-goals of a placing decision, scored at each follow-up done (a seeded generator of its own,
     so the rows before them are those of generator version 1)."""
@@ -284,6 +316,7 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
         "profile", "child", "case", "network_member", "assessment", "proposal", "alternative",
         "meeting", "participant", "docket_item", "decision", "followup", "goal", "goal_score")}
     goals = Goals(seed)
+    classes = Classes(seed)
     for cat in catalogues.values():
         out["profile"].append({"key": cat.key, "version": cat.version, "text": cat.profile.text,
                                "created_at": dt.datetime(FIRST_YEAR, 1, 1, tzinfo=dt.UTC)})
@@ -320,6 +353,7 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
                                            caseworker, school),
                 "created_at": created, "updated_at": created, "version": 1}
         out["child"].append(child)
+        classes.add(case, cat.profile.methods.prevention_triangle)
         cases.append(case)
 
         members = []

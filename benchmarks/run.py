@@ -36,7 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402  (the sibling module)
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 """Bump when generate.py changes what it writes, so cached databases are rebuilt."""
 
 def help_probe() -> str:

@@ -1,5 +1,6 @@
-"""Key figures (nøgletal) as charts: children per step, placements, follow-up, movement per month, time in
-placement by type, what follow-up achieves, meetings, caseload."""
+"""Key figures (nøgletal) as charts: children per step, the prevention triangle and position × trivsel (for the
+profiles that work with them), placements, follow-up, movement per month, time in placement by type, what
+follow-up achieves, meetings, caseload."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from screens.failures import ReportsWorkerFailures
 from screens.widgets.bars import bar_chart
 from visitation import charts
 from visitation.domain.keyfigures import PLACEMENT_TYPES as TYPES
+from visitation.domain.keyfigures import PREVENTION_WORDS
 from visitation.services.stats import KeyFigures
 
+PREVENTION = ("prevention", "target-group")
+"""Socialstyrelsen's charts, shown only when a profile of the open cases works with the prevention triangle."""
 HISTORY = ("over-time", "moves", "durations", "outcomes", "meetings")
 """The charts drawn from the figures over time, which come after those of the present."""
 
@@ -44,7 +48,7 @@ class KeyFiguresScreen(ReportsWorkerFailures, Screen[None]):
         """Header, the charts, footer."""
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         with VerticalScroll():
-            for chart in ("steps", "placements", "followups", *HISTORY, "caseload"):
+            for chart in ("steps", *PREVENTION, "placements", "followups", *HISTORY, "caseload"):
                 yield Static(classes="chart-title", id=f"{chart}-title")
                 yield Static(id=chart, markup=False)
         yield Footer()
@@ -69,6 +73,7 @@ class KeyFiguresScreen(ReportsWorkerFailures, Screen[None]):
         k, width = message.figures, max(20, self.size.width - 40)
         self._chart("steps", f"Børn pr. trin ({k.cases_open} åbne sager)",
                     bar_chart([(f"Trin {s}", n) for s, n in k.children_per_step.items()], width))
+        self._prevention(k, width)
         self._chart("placements", "Anbringelser efter type (%)",
                     bar_chart([(TYPES[t], v) for t, v in k.placements_by_type.items()], width, unit=" %"))
         legal = f" (lovpligtige {_n(k.followups_legal_on_time_pct, ' %')})" if message.complete else ""
@@ -96,11 +101,26 @@ class KeyFiguresScreen(ReportsWorkerFailures, Screen[None]):
                                 f"{_n(k.lowest_step_pct, ' %')} på laveste overvejede trin · "
                                 f"{_n(k.back_within_6m_pct, ' %')} tilbage inden for 6 mdr. · "
                                 f"anbringelser varer {_n(k.placement_days_median, ' dage')} (median)",
-                    bar_chart([("Tid brugt pr. sag", k.minutes_per_case or 0), ("Tidsramme pr. sag", k.time_box_per_case or 0)],
-                              width, unit=" min"))
+                    bar_chart([("Tid brugt pr. sag", k.minutes_per_case or 0),
+                               ("Tidsramme pr. sag", k.time_box_per_case or 0)], width, unit=" min"))
         self._chart("caseload", f"Sagstal pr. rådgiver (│ = reference {k.caseload_reference})",
                     bar_chart([(name or "(ingen)", n) for name, n in k.caseload.items()], width,
                               reference=k.caseload_reference))
+
+    def _prevention(self, k: KeyFigures, width: int) -> None:
+        """The prevention triangle per level and skema 2's grid with the target group marked; hidden without them."""
+        for key in PREVENTION:
+            for widget in self.query(f"#{key}-title, #{key}"):
+                widget.display = bool(k.prevention_profiles)
+        if not k.prevention_profiles:
+            return
+        self._chart("prevention", f"Forebyggelsestrekanten ({', '.join(k.prevention_profiles)}): "
+                                  f"{sum(k.prevention_levels.values())} åbne sager pr. niveau",
+                    bar_chart([(PREVENTION_WORDS[level].capitalize(), n) for level, n in k.prevention_levels.items()],
+                              width))
+        self._chart("target-group", f"Position × trivsel (skema 2): {k.target_group} i målgruppen (*)",
+                    "\n".join([*charts.target_grid(k.position_by_wellbeing),
+                               f"(uden position eller trivsel: {k.position_by_wellbeing_unset})"]))
 
     def _chart(self, key: str, title: str, body: str) -> None:
         """Set one chart's title and body."""

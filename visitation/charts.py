@@ -42,3 +42,19 @@ def stacked_by_step(months: dict[str, dict[int, int]], width: int, line_width: i
         bar = "".join(str(step)[-1] * round(n / top * width) for step, n in sorted(counts.items()))
         lines.append(f"{month} {bar.ljust(width)} {details[month]}")
     return "\n".join(lines)
+
+
+def target_grid(cells: Sequence[Any]) -> list[str]:
+    """Skema 2 as a small table: a row per position, a column per trivsel, each count marked `*` where the cell
+    is the target group. `cells`: `TargetCell`s in the figure's order (positions, then trivsel within each)."""
+    from visitation.domain.prevention import POSITION_LABELS, WELLBEING_LABELS, Position, Wellbeing
+
+    heads = [WELLBEING_LABELS[w] for w in Wellbeing]
+    label_width = max(len(label) for label in POSITION_LABELS.values())
+    widths = [max(len(h), *(len(str(c.count)) for c in cells)) for h in heads]
+    lines = [" " * label_width + "".join(f"  {h:>{w}}  " for h, w in zip(heads, widths, strict=True))]
+    for position in Position:
+        row = [c for c in cells if c.position == position.value]
+        lines.append(POSITION_LABELS[position].ljust(label_width) + "".join(
+            f"  {c.count:>{w}}{' *' if c.in_target_group else '  '}" for c, w in zip(row, widths, strict=True)))
+    return [line.rstrip() for line in lines]

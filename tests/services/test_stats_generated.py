@@ -134,7 +134,18 @@ def generate(seed: int, n_cases: int = 45) -> World:
                 step = _decide(w, rng, c, None, _moment(day, 200), step, outcome="changed")
         case["step"] = step
     _goals(w, random.Random(seed + 1))
+    _classify(w, random.Random(seed + 2))
     return w
+
+
+def _classify(w: World, rng: random.Random) -> None:
+    """A profile for each case (mostly Socialstyrelsen's, which works with the prevention triangle; some Odder's,
+    which does not) and its level and position × trivsel, each sometimes unset."""
+    for case in w.cases:
+        case["profile"] = "odder" if rng.random() < 0.2 else "socialstyrelsen"
+        case["prevention"] = rng.choice(("", "primary", "secondary", "tertiary"))
+        case["position"] = rng.choice(("", "not-exposed", "at-risk", "exposed"))
+        case["wellbeing"] = rng.choice(("", "thriving", "not-thriving"))
 
 
 def _goals(w: World, rng: random.Random) -> None:
@@ -181,8 +192,9 @@ def store(url: str, w: World) -> None:
             child = Child(name=f"Barn {n}", initials=f"B{n}", birth_date=dt.date(2015, 1, 1))
             s.add(child)
             s.flush()
-            row = Case(ref=f"G-{n:03d}", child_id=child.id, profile_key="socialstyrelsen", profile_version="2026.1",  # type: ignore[arg-type]
+            row = Case(ref=f"G-{n:03d}", child_id=child.id, profile_key=c["profile"], profile_version="2026.1",  # type: ignore[arg-type]
                        caseworker=c["worker"], current_step=c["step"], status=c["status"],
+                       prevention=c["prevention"], position=c["position"], wellbeing=c["wellbeing"],
                        created_at=_moment(_ago(c["created"]), 0))
             s.add(row)
             s.flush()
@@ -284,6 +296,24 @@ def _rising(goals: list[GoalRec]) -> float | None:
     return _pct(sum(last > before for last, before in pairs), len(pairs))
 
 
+def _prevention(w: World, open_cases: list[int]) -> dict[str, Any]:
+    """Socialstyrelsen's open cases per level, and in skema 2's grid: every cell is the target group except a child
+    who thrives and is not in an exposed position (Strategisk ramme, skema 2)."""
+    mine = [w.cases[n] for n in open_cases if w.cases[n]["profile"] == "socialstyrelsen"]
+    if not mine:
+        return {"prevention_profiles": [], "prevention_levels": {}, "position_by_wellbeing": [],
+                "position_by_wellbeing_unset": 0, "target_group": 0}
+    levels = Counter(c["prevention"] or "unset" for c in mine)
+    cells = [{"position": p, "wellbeing": t, "count": sum(c["position"] == p and c["wellbeing"] == t for c in mine),
+              "in_target_group": (p, t) != ("not-exposed", "thriving")}
+             for p in ("not-exposed", "at-risk", "exposed") for t in ("thriving", "not-thriving")]
+    return {"prevention_profiles": ["socialstyrelsen"],
+            "prevention_levels": {k: levels[k] for k in ("primary", "secondary", "tertiary", "unset")},
+            "position_by_wellbeing": cells,
+            "position_by_wellbeing_unset": sum(not c["position"] or not c["wellbeing"] for c in mine),
+            "target_group": sum(c["count"] for c in cells if c["in_target_group"])}
+
+
 def truth(w: World, since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
     """Every key figure, by its definition, from the generated records alone."""
     replaced = {d.supersedes for d in w.decisions if d.supersedes is not None}
@@ -369,6 +399,7 @@ def truth(w: World, since: dt.date | None = None, until: dt.date | None = None) 
         "goals_rising_pct": _rising([g for g in w.goals if g.status == "open"]),
         "children_followed_up": len({f.case for f in followed}),
         "moved_down_after_followup_pct": _pct(len(_moved_down(placing, followed)), len({f.case for f in followed})),
+        **_prevention(w, open_cases),
         "notes": [],
     }
 

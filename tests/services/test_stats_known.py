@@ -93,6 +93,8 @@ def test_stats_json_matches_the_figures_worked_out_by_hand(db_url: str) -> None:
     assert k["followups_on_time_pct"] == 25.0  # closed: A150 on time, A50 late, B10 and D5 overdue
     assert (k["followups_overdue_now"], k["children_with_overdue"]) == (2, 2)
     assert k["caseload"] == {"Mette": 2, "Ole": 2} and k["caseload_reference"] == 25
+    assert k["prevention_levels"] == {"primary": 0, "secondary": 0, "tertiary": 0, "unset": 4}  # none classified
+    assert (k["position_by_wellbeing_unset"], k["target_group"]) == (4, 0)
     assert (k["meetings"], k["cases_per_meeting"]) == (3, 2.0)
     assert (k["minutes_per_case"], k["time_box_per_case"], k["over_time_box_pct"]) == (20.0, 20.0, 50.0)
     assert k["lowest_step_pct"] == 60.0  # d2, d4, d6 of the five placing decisions
@@ -211,3 +213,77 @@ def test_a_period_bounds_the_follow_ups_done_and_the_goals_closed(db_url: str) -
     assert (early["goals_closed"], early["goals_reached_pct"]) == (0, None)
     assert (early["followups_legal_due"], early["followups_legal_on_time_pct"]) == (1, 100.0)
     assert early["placement_days_by_type"] == recent["placement_days_by_type"]  # lengths are not bounded
+
+
+def _build_prevention(url: str) -> None:
+    """Socialstyrelsen's cases with their level and position × trivsel set by hand, and cases that must not count:
+    a closed one, one of a profile without the triangle (Odder), one made under a stored socialstyrelsen version
+    whose methods leave the triangle out."""
+    from visitation.domain.profiles import load_profile
+    from visitation.store.models import StoredProfile
+
+    db = open_db(url, "tester")
+    text = load_profile("socialstyrelsen").text
+    assert "prevention_triangle = true" in text and 'version = "2026.2"' in text
+    with db.write() as s:
+        s.add(StoredProfile(key="socialstyrelsen", version="2025.9", text=text.replace(
+            "prevention_triangle = true", "prevention_triangle = false").replace('version = "2026.2"',
+                                                                              'version = "2025.9"')))
+        for key, profile, version, status, level, position, wellbeing in (
+                ("P1", "socialstyrelsen", "2026.2", "open", "primary", "not-exposed", "thriving"),
+                ("P2", "socialstyrelsen", "2026.2", "open", "secondary", "at-risk", "not-thriving"),
+                ("P3", "socialstyrelsen", "2026.1", "open", "secondary", "at-risk", "thriving"),
+                ("P4", "socialstyrelsen", "2026.2", "open", "tertiary", "exposed", "not-thriving"),
+                ("P5", "socialstyrelsen", "2026.2", "open", "", "", ""),
+                ("P6", "socialstyrelsen", "2026.2", "open", "tertiary", "exposed", ""),
+                ("P7", "socialstyrelsen", "2026.2", "closed", "primary", "exposed", "not-thriving"),
+                ("O1", "odder", "2026.2", "open", "tertiary", "exposed", "not-thriving"),
+                ("V1", "socialstyrelsen", "2025.9", "open", "tertiary", "exposed", "not-thriving")):
+            child = Child(name=f"Barn {key}", initials=key, birth_date=dt.date(2015, 1, 1))
+            s.add(child)
+            s.flush()
+            s.add(Case(ref=f"S-{key}", child_id=child.id, profile_key=profile, profile_version=version,
+                       caseworker="Mette", current_step=2, status=status, prevention=level, position=position,
+                       wellbeing=wellbeing, created_at=_at(30)))
+    db.engine.dispose()
+
+
+def test_the_prevention_triangle_and_the_target_group_worked_out_by_hand(db_url: str) -> None:
+    _build_prevention(db_url)
+    k = _stats(db_url)
+    # P1-P6: the open cases of socialstyrelsen versions with the triangle (2026.1 is not stored: the built-in
+    # profile). Not P7 (closed), O1 (Odder), V1 (a stored version without the triangle).
+    assert k["prevention_profiles"] == ["socialstyrelsen"]
+    assert k["prevention_levels"] == {"primary": 1, "secondary": 2, "tertiary": 2, "unset": 1}
+    assert k["position_by_wellbeing"] == [
+        {"position": "not-exposed", "wellbeing": "thriving", "count": 1, "in_target_group": False},
+        {"position": "not-exposed", "wellbeing": "not-thriving", "count": 0, "in_target_group": True},
+        {"position": "at-risk", "wellbeing": "thriving", "count": 1, "in_target_group": True},
+        {"position": "at-risk", "wellbeing": "not-thriving", "count": 1, "in_target_group": True},
+        {"position": "exposed", "wellbeing": "thriving", "count": 0, "in_target_group": True},
+        {"position": "exposed", "wellbeing": "not-thriving", "count": 1, "in_target_group": True}]
+    assert (k["position_by_wellbeing_unset"], k["target_group"]) == (2, 3)  # P5, P6 unset; P2, P3, P4 the group
+    text = CliRunner().invoke(app, ["--db", db_url, "stats"]).stdout
+    for line in ("Forebyggelsestrekanten (socialstyrelsen; 6 åbne sager): primær 1, sekundær 2, tertiær 2, "
+                 "uden niveau 1",
+                 "Position × trivsel (skema 2): 3 i målgruppen (*), 2 uden position eller trivsel",
+                 "                             Trivsel    Mistrivsel",
+                 "  Ikke udsat position              1             0 *",
+                 "  Potentielt udsat position        1 *           1 *",
+                 "  Udsat position                   0 *           1 *"):
+        assert line in text.splitlines()
+
+
+def test_without_a_profile_that_uses_the_triangle_there_is_no_such_figure(db_url: str) -> None:
+    db = open_db(db_url, "tester")
+    with db.write() as s:
+        child = Child(name="Barn O", initials="O", birth_date=dt.date(2015, 1, 1))
+        s.add(child)
+        s.flush()
+        s.add(Case(ref="O-1", child_id=child.id, profile_key="odder", profile_version="2026.2", current_step=1,
+                   prevention="primary", position="exposed", wellbeing="thriving"))
+    db.engine.dispose()
+    k = _stats(db_url)
+    assert (k["prevention_profiles"], k["prevention_levels"], k["position_by_wellbeing"]) == ([], {}, [])
+    assert (k["position_by_wellbeing_unset"], k["target_group"]) == (0, 0)
+    assert "Forebyggelsestrekanten" not in CliRunner().invoke(app, ["--db", db_url, "stats"]).stdout

@@ -6,7 +6,7 @@ from typing import Any
 
 from visitation import charts
 from visitation.domain.followups import APPLIES_TO_WORDS, when
-from visitation.domain.keyfigures import PLACEMENT_TYPES
+from visitation.domain.keyfigures import PLACEMENT_TYPES, PREVENTION_WORDS
 from visitation.domain.profiles import Profile
 from visitation.services.stats import KeyFigures
 from visitation.services.views import CaseDetail
@@ -132,7 +132,20 @@ def stats_text(k: KeyFigures) -> str:
              f"Sagstal pr. rådgiver (reference {k.caseload_reference}):"]
     lines += [f"  {name or '(ingen)'}: {c}" + (" – over reference" if c > k.caseload_reference else "")
               for name, c in k.caseload.items()]
-    return "\n".join(lines)
+    return "\n".join(lines + _prevention_lines(k))
+
+
+def _prevention_lines(k: KeyFigures) -> list[str]:
+    """The prevention triangle and skema 2, for the profiles that work with them (none: no lines)."""
+    if not k.prevention_profiles:
+        return []
+    levels = k.prevention_levels
+    lines = [f"Forebyggelsestrekanten ({', '.join(k.prevention_profiles)}; {sum(levels.values())} åbne sager): "
+             + ", ".join(f"{PREVENTION_WORDS[level]} {n}" for level, n in levels.items()),
+             f"Position × trivsel (skema 2): {k.target_group} i målgruppen (*), "
+             f"{k.position_by_wellbeing_unset} uden position eller trivsel"]
+    lines += [f"  {line}" for line in charts.target_grid(k.position_by_wellbeing)]
+    return lines
 
 
 def _n(value: object, unit: str = "") -> str:

@@ -6,9 +6,11 @@ the document is generated from them (`python -m visitation.domain.keyfigures > d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from visitation.domain.law import Law
+from visitation.domain.prevention import Position, Prevention, Wellbeing, in_target_group
 
 PLACEMENT_TYPES = {"network": "Netværk", "foster": "Plejefamilie", "institution": "Institution"}
 """The placement types (steps 4, 5 and 6 of every built-in staircase) by their JSON key, in Danish."""
@@ -80,10 +82,61 @@ FIGURES = (
     Figure("lowest_step_pct", "Beslutninger på laveste overvejede trin (%)",
            "godkendte/ændrede beslutninger i perioden, hvis trin er det laveste af beslutningens trin og de "
            "overvejede alternativers trin: andelen"),
+    Figure("prevention_levels", "Sager pr. forebyggelsesniveau (forebyggelsestrekanten)",
+           "åbne sager i de profiler, der arbejder med forebyggelsestrekanten (profilens methods.prevention_triangle; "
+           "sagens egen profilversion, som reglerne læser den), pr. niveau: primary (primær), secondary (sekundær), "
+           "tertiary (tertiær) og unset (intet niveau sat); sammen med profilerne (prevention_profiles). "
+           "Socialstyrelsens Strategisk ramme, figur 1 og skema 1"),
+    Figure("position_by_wellbeing", "Position × trivsel (skema 2)",
+           "de samme åbne sager i de seks celler position (not-exposed, at-risk, exposed) × trivsel (thriving, "
+           "not-thriving), hver med antal og in_target_group: målgruppen er alle celler undtagen ikke udsat position "
+           "med trivsel (Socialstyrelsens Strategisk ramme, skema 2); sager, hvor position eller trivsel ikke er "
+           "sat, tælles for sig (position_by_wellbeing_unset)"),
+    Figure("target_group", "Sager i målgruppen (skema 2)",
+           "summen af cellerne i «Position × trivsel», der er målgruppen"),
     Figure("back_within_6m_pct", "Sager tilbage inden for 6 måneder (%)",
            "godkendte/ændrede beslutninger på et møde i perioden, hvor sagen kommer på et senere mødes dagsorden "
            "inden for 6 måneder (183 dage): andelen"),
 )
+
+
+@dataclass(frozen=True)
+class TargetCell:
+    """One cell of skema 2: open cases with this position and trivsel, and whether the cell is the target group."""
+
+    position: str
+    wellbeing: str
+    count: int
+    in_target_group: bool
+
+
+UNSET = "unset"
+"""The key of the cases whose level (or position or trivsel) is not set: the blank column."""
+PREVENTION_WORDS = {Prevention.PRIMARY.value: "primær", Prevention.SECONDARY.value: "sekundær",
+                    Prevention.TERTIARY.value: "tertiær", UNSET: "uden niveau"}
+"""The levels of `prevention_levels` as a figure's row names, in Danish."""
+
+
+def prevention_levels(counts: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Open cases per level of the prevention triangle, from (stored level, count); a blank or unknown level is
+    `unset`. Every level is named, with 0 where there are none."""
+    levels = dict.fromkeys([*(p.value for p in Prevention), UNSET], 0)
+    for level, n in counts:
+        levels[level if level in levels and level != UNSET else UNSET] += n
+    return levels
+
+
+def position_by_wellbeing(counts: Iterable[tuple[str, str, int]]) -> tuple[list[TargetCell], int]:
+    """Skema 2's six cells (positions in order, trivsel before mistrivsel) from (position, trivsel, count), and
+    the count of cases where either is not set (blank or unknown)."""
+    cells = {(p.value, w.value): 0 for p in Position for w in Wellbeing}
+    unset = 0
+    for position, wellbeing, n in counts:
+        if (position, wellbeing) in cells:
+            cells[position, wellbeing] += n
+        else:
+            unset += n
+    return [TargetCell(p, w, n, in_target_group(Position(p), Wellbeing(w))) for (p, w), n in cells.items()], unset
 
 
 def legal_followup_paragraphs(law: Law) -> tuple[str, ...]:

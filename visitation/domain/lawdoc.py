@@ -8,6 +8,7 @@ from visitation.domain.decision import SPECS
 from visitation.domain.followups import APPLIES_TO_WORDS, when
 from visitation.domain.law import Law, LawRule, load_law
 from visitation.domain.profiles import Profile, builtin_names, load_profile
+from visitation.domain.sos import SAFETY_PLAN_KEY
 
 KIND_WORDS = {"required": "felterne skal udfyldes", "consent": "samtykke", "investigation": "børnefaglig undersøgelse"}
 
@@ -59,10 +60,42 @@ def _profile(p: Profile) -> list[str]:
               + "; ".join(f"trin {s}: {', '.join(map(str, lower))}" for s, lower in p.required_alternatives.items())]
     lines += [f"- Kadence, når en opfølgning ikke aftaler en anden: {c.label} – {APPLIES_TO_WORDS[c.applies_to]}"
               for c in p.cadences]
+    lines += _methods(p) + _ruler_steps(p)
     lines.append("")
     if p.followups:
         lines += _followups(p.law, p.followups, "Kommunens opfølgning")
     return lines
+
+
+def _methods(p: Profile) -> list[str]:
+    """The methods the municipality's meeting works with, and what the tool asks because of them."""
+    m = p.methods
+    used = (["Signs of Safety: kortlægningen (tre kolonner, farefaktorudsagn, sikkerhedsmål, skala 0–10) er et "
+             "trin for sig i mødet og et afsnit i referatet (`visitation sos`); se docs/methods.md"]
+            if m.signs_of_safety else [])
+    if m.safety_plan_before_placement:
+        used.append(f"sikkerhedsplan før anbringelse: alternativet `{SAFETY_PLAN_KEY}` skal være overvejet "
+                    f"(fravalgt eller ikke relevant) med en begrundelse før enhver anbringelse; brud hedder "
+                    f"\"Sikkerhedsplan før anbringelse ({p.policy_owner})\"")
+    if m.prevention_triangle:
+        used.append("forebyggelsestrekanten og position × trivsel (skema 2) på sagerne (`visitation case classify`) "
+                    "og som nøgletal")
+    if not used:
+        return ["- Metoder (kommunens politik, ikke en lovregel): ingen af værktøjets metoder"]
+    return ["- Metoder (kommunens politik, ikke en lovregel):", *(f"  - {u}" for u in used)]
+
+
+def _ruler_steps(p: Profile) -> list[str]:
+    """Which steps each zone usually calls for: a warning and a reason outside the range, never a block."""
+    r = p.ruler_steps
+    if not r.zones:
+        return []
+    spans = [f"  - zone {z.number} ({z.label}): trin {lo}" + (f"–{hi}" if hi != lo else "")
+             for z in p.zones if (span := r.range_for(z.number)) for lo, hi in [span]]
+    return [f"- Linealen peger på trinnet (kommunens politik, ikke en paragraf; grundlag: {r.basis}). Et trin uden "
+            f"for spændet giver en advarsel og kræver en begrundelse (`--ruler-reason`), som referatet gengiver; det "
+            f"blokerer aldrig (mangler begrundelsen, hedder bruddet \"Linealens retning ({p.policy_owner})\"):",
+            *spans]
 
 
 def document() -> str:

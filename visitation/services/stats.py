@@ -1,7 +1,8 @@
 """Key figures (nøgletal): where the children are, how they move, whether follow-up happens.
 
 Each figure is defined, with its formula, in `visitation.domain.keyfigures`. The present (children per
-step, placements, follow-ups, caseload) is a few SQL aggregates; the figures over time are in
+step, placements, follow-ups, caseload, and Socialstyrelsen's prevention triangle and target group in
+`stats_prevention`) is a few SQL aggregates; the figures over time are in
 `stats_over_time` and what follow-up achieves (goals, moves down) in `stats_outcomes`, so a dashboard
 can draw the present at once and the rest after.
 """
@@ -16,11 +17,13 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, func, select
 
+from visitation.domain.keyfigures import TargetCell
 from visitation.services import stats_outcomes as outcomes
 from visitation.services import stats_over_time as history
 from visitation.services.db import Db, profile_for
 from visitation.services.rows import active
 from visitation.services.stats_over_time import pct, rows
+from visitation.services.stats_prevention import prevention
 from visitation.store.models import Case, Followup
 
 PLACEMENT_TYPE_BY_STEP = {4: "network", 5: "foster", 6: "institution"}
@@ -63,6 +66,11 @@ class KeyFigures:
     goals_rising_pct: float | None
     children_followed_up: int
     moved_down_after_followup_pct: float | None
+    prevention_profiles: list[str]
+    prevention_levels: dict[str, int]
+    position_by_wellbeing: list[TargetCell]
+    position_by_wellbeing_unset: int
+    target_group: int
     notes: list[str] = field(default_factory=list)
 
 
@@ -71,8 +79,9 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
     """Compute every key figure; `since`/`until` bound decisions, follow-ups due or done, goals closed and
     meetings.
 
-    `quick` gives only the figures of the present (children per step, placements, follow-ups, caseload),
-    which SQL aggregates answer at once, so a dashboard can draw them and then ask `with_history`.
+    `quick` gives only the figures of the present (children per step, placements, follow-ups, caseload, the
+    prevention triangle), which SQL aggregates answer at once, so a dashboard can draw them and then ask
+    `with_history`.
     """
     today = today or dt.date.today()
     with db.read() as session:
@@ -101,7 +110,7 @@ def _present(session: Session, since: dt.date | None, until: dt.date | None, tod
         caseload_reference=profile_for(session).caseload_reference, meetings=0, cases_per_meeting=None,
         minutes_per_case=None, time_box_per_case=None, over_time_box_pct=None, lowest_step_pct=None,
         back_within_6m_pct=None, goals_closed=0, goals_reached_pct=None, goals_rising_pct=None,
-        children_followed_up=0, moved_down_after_followup_pct=None)
+        children_followed_up=0, moved_down_after_followup_pct=None, **prevention(session))
 
 
 def _with_history(session: Session, present: KeyFigures, today: dt.date) -> KeyFigures:
