@@ -87,13 +87,13 @@ class Case(SQLModel, table=True):
     parents_view: str = ""
     parents_consent: str = Field(default="unknown", max_length=20)
     search_text: str = Field(default="", max_length=1000)
+    """Lower-case ref, names, initials, caseworker and school: what `case list --search` scans."""
     prevention: str = Field(default="", max_length=20)
     """The prevention triangle's level (Socialstyrelsen): primary, secondary, tertiary or blank."""
     position: str = Field(default="", max_length=20)
     """Skema 2's position: not-exposed, at-risk, exposed or blank."""
     wellbeing: str = Field(default="", max_length=20)
     """Skema 2's trivsel: thriving, not-thriving or blank."""
-    """Lower-case ref, names, initials, caseworker and school: what `case list --search` scans."""
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = 1
