@@ -97,10 +97,25 @@ def profile_text(p: Profile) -> str:
               for r in p.law.followups + p.followups]
     lines += [f"  {c.label}: næste opfølgning om {c.every.danish()}, når ingen anden er aftalt "
               f"({APPLIES_TO_WORDS[c.applies_to]})" for c in p.cadences]
+    lines += _methods_text(p)
     if p.priority:
         lines += ["", f"Kommunens anbringelsesprioritet ({p.policy_owner}; ikke en lovregel): "
                   + " → ".join(o.label for o in p.priority)]
     return "\n".join(lines)
+
+
+def _methods_text(p: Profile) -> list[str]:
+    """The profile's methods and where the ruler points (its policy, not a paragraph)."""
+    used = [label for on, label in ((p.methods.signs_of_safety, "Signs of Safety (eget trin på mødet)"),
+                                    (p.methods.safety_plan_before_placement, "sikkerhedsplan overvejes før anbringelse"),
+                                    (p.methods.prevention_triangle, "forebyggelsestrekanten og position × trivsel"))
+            if on]
+    lines = ["", "Metoder: " + ("; ".join(used) if used else "ingen ud over linealen og trappen")]
+    if p.ruler_steps.zones:
+        lines.append(f"Linealen peger på trinene ({p.policy_owner}; ikke en lovregel – {p.ruler_steps.basis}):")
+        lines += [f"  zone {z}: trin {lo}" + (f"–{hi}" if hi != lo else "")
+                  for z, (lo, hi) in sorted(p.ruler_steps.zones.items())]
+    return lines
 
 
 def stats_text(k: KeyFigures) -> str:
