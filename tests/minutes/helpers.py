@@ -19,8 +19,8 @@ from visitation.services import assessments, decisions, meetings
 from visitation.services.db import Db
 
 MEETING = "VM-2026-11-24"
-DECIDED, POSTPONED, REFERRED = "2026-0109", "2026-0102", "2026-0112"
-UNTOUCHED = ("2026-0101", "2026-0104", "2026-0106")
+DECIDED, POSTPONED, REFERRED = "2026-0109", "2026-0102", "2026-0103"
+UNTOUCHED = ("2026-0101",)
 FORMATS = ("md", "html", "docx", "json")
 SCHEMA = Path(__file__).resolve().parents[2] / "visitation" / "minutes" / "schema.json"
 

@@ -66,7 +66,7 @@ def test_verify_names_the_wrong_meeting(demo_cli: Cli, tmp_path: Path) -> None:
 
 def test_errors_are_one_line_and_exit_2(demo_cli: Cli, tmp_path: Path) -> None:
     for args in (["minutes", "VM-1999-01-01"], ["minutes", MEETING, "--privacy", "wall"],
-                 ["minutes", MEETING, "--format", "pdf"], ["minutes", MEETING, "--case", "2026-0103"],
+                 ["minutes", MEETING, "--format", "pdf"], ["minutes", MEETING, "--case", "2026-0104"],
                  ["minutes"], ["minutes", "--verify", str(tmp_path / "missing.md")]):
         result = demo_cli(*args)
         assert result.exit_code == 2, args

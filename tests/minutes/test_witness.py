@@ -16,7 +16,7 @@ from visitation.minutes.model import find_stamp, sealed
 from visitation.services import decisions
 from visitation.services.db import Db
 
-LATER, OTHER_CASE = "VM-2026-12-08", "2026-0108"
+LATER, OTHER_CASE = "VM-2026-12-08", "2026-0102"
 
 
 @pytest.fixture
