@@ -2,12 +2,13 @@
 
     python benchmarks/minutes.py [--cases 20] [--repeat 7] [--runs 5] [--keep DIR]
 
-The meeting is built the way a municipality would fill it: the demo case files are imported again under
-new references (cycling through all fourteen, so every profile is present), put on one meeting's docket,
-and each case gets a decision — its own proposal approved where the rules allow it, else referred to
-the committee, else postponed — so the minutes have every kind of case. In-process figures are
-`build()` + `render()` (medians of --repeat); whole-process figures run `visitation minutes … -o FILE`
-(medians of --runs, formats alternated so machine noise spreads evenly).
+The meeting is built the way a municipality would fill it: the demo case files of one municipality
+(Socialstyrelsen's default profile: a meeting belongs to one) are imported again under new references,
+cycling through them, put on one meeting's docket, and each case gets a decision — its own proposal
+approved where the rules allow it, else referred to the committee, else postponed — so the minutes have
+every kind of case. In-process figures are `build()` + `render()` (medians of --repeat); whole-process
+figures run `visitation minutes … -o FILE` (medians of --runs, formats alternated so machine noise spreads
+evenly).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 
 FORMATS = ("md", "html", "docx", "json")
 MEETING = "VM-2027-01-12"
+PROFILE = "socialstyrelsen"
 
 
 def build_meeting(db_path: Path, count: int) -> str:
@@ -36,7 +38,8 @@ def build_meeting(db_path: Path, count: int) -> str:
     from visitation.services.db import open_db
 
     db = open_db(f"sqlite:///{db_path}", "benchmark")
-    files = sorted((demo_dir() / "cases").glob("*.json"))
+    files = [p for p in sorted((demo_dir() / "cases").glob("*.json"))
+             if json.loads(p.read_text(encoding="utf-8"))["profile"] == PROFILE]
     people = [meetings.NewParticipant("Hanne Kjeldsen", "mødeleder", "Børn og Familie"),
               meetings.NewParticipant("Mette Holm", "rådgiver", "Børn og Familie"),
               meetings.NewParticipant("Birgitte Lund", "PPR-psykolog", "PPR"),

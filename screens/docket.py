@@ -129,7 +129,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
             + (("  ·  Afbud: " + ", ".join(p.name for p in absent)) if absent else ""))
 
     def tick(self) -> None:
-        """The meeting clock in the title, and the running case's timer."""
+        """The meeting's title line (its municipality and clock included), and the running case's timer."""
         m = self.meeting
         if m is None:
             return
@@ -137,8 +137,9 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         total = sum(d.minutes for d in m.docket)
         starts = [d.started_at for d in m.docket if d.started_at]
         spent = f" · mødet i gang {int((now - min(starts)).total_seconds() // 60)} min" if starts else ""
+        where = f"{m.date:%d-%m-%Y} · {m.municipality}" if m.municipality else f"{m.date:%d-%m-%Y}"
         self.query_one("#meeting-title", Static).update(
-            f"{m.title} {m.date:%d-%m-%Y} · mødeleder {m.chair} · {len(m.docket)} sager · {total} min{spent}")
+            f"{m.title} {where} · mødeleder {m.chair} · {len(m.docket)} sager · {total} min{spent}")
         table = self.query_one("#docket", DataTable)
         for d in m.docket:
             if d.state == "in_progress" and str(d.case_id) in table.rows:

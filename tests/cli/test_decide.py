@@ -10,6 +10,7 @@ from tests.cli.helpers import (
     CASE,
     copied_sqlite_url,
     as_json,
+    case_file,
     case_on_docket,
     decide_args,
     fails,
@@ -202,7 +203,7 @@ def test_meeting_new_add_case_show_close(cli: Cli, tmp_path: Path) -> None:
     assert as_json(cli("meeting", "show", str(m2), "--json"))["ref"] == "VM-2026-12-01-2"
 
     ref, _ = case_on_docket(cli, tmp_path, meeting_id=m)
-    out_id(cli("case", "add", "--name", "Bo Berg", "--birth-date", "2015-01-02", "--ref", "B-1"))
+    out_id(cli("case", "import", str(case_file(tmp_path, "b.json", ref="B-1"))))  # Kerteminde's, as the first
     out_id(cli("meeting", "add-case", "VM-2026-12-01", "B-1", "--minutes", "35"))
     docket = as_json(cli("meeting", "show", "VM-2026-12-01", "--json"))["docket"]
     assert [(d["position"], d["case_ref"], d["minutes"], d["state"]) for d in docket] == [

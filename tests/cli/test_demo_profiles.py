@@ -157,7 +157,7 @@ def test_stats_on_the_demo(demo_cli: Cli) -> None:
         t: round(100 * n / total, 1) for t, n in placed.items()
     }
     assert (
-        figures["meetings"] == 2
+        figures["meetings"] == 5
         and figures["followups_due"] == 0
         and figures["decisions_by_outcome"] == {}
     )

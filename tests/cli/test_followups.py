@@ -33,12 +33,12 @@ LOWER = "2;konsulentbistand;rejected;Prøvet i foråret"
 
 
 def _setup(cli: Cli, tmp_path: Path) -> dict[str, object]:
-    """Three decisions: a placement 98 days ago, a support measure last June, one starting soon."""
-    placed, m = case_on_docket(cli, tmp_path, ref="K-PLACED")
-    support, _ = case_on_docket(
+    """Three decisions: a placement 98 days ago (Kerteminde), a support measure last June, one starting soon
+    (both Socialstyrelsen's, at a meeting of their own: a meeting belongs to one municipality)."""
+    placed, k = case_on_docket(cli, tmp_path, ref="K-PLACED")
+    support, m = case_on_docket(
         cli,
         tmp_path,
-        meeting_id=m,
         ref="S-SUPPORT",
         profile="socialstyrelsen",
         caseworker="Jonas Kragh",
@@ -57,7 +57,7 @@ def _setup(cli: Cli, tmp_path: Path) -> dict[str, object]:
         cli(
             *decide_args(
                 placed,
-                m,
+                k,
                 step=5,
                 interventions=["plejefamilie"],
                 start=placed_start.isoformat(),

@@ -9,14 +9,14 @@ from pathlib import Path
 from tests.cli.helpers import as_json, ok
 from tests.conftest import Cli
 
-CASE = "2026-0104"  # step 2 in the demo
+CASE, MEETING = "2026-0104", "VM-2026-11-26-OD"  # step 2 in the demo, on Odder's meeting
 TODAY = dt.date.today()
 
 
 def test_the_path_follows_decisions_and_the_teams_zone(demo_cli: Cli, tmp_path: Path) -> None:
     ok(demo_cli("assess", CASE, "--zone", "3", "--rater", "Teamet", "--role", "visitationsmødet", "--consensus",
                 "--date", (TODAY - dt.timedelta(days=1)).isoformat()))
-    ok(demo_cli("decide", CASE, "--meeting", "VM-2026-11-24", "--outcome", "postponed", "--step", "2",
+    ok(demo_cli("decide", CASE, "--meeting", MEETING, "--outcome", "postponed", "--step", "2",
                 "--rationale", "Vi mangler skolens vurdering"))
     shown = as_json(demo_cli("case", "show", CASE, "--json"))
     path = [(p["step"], p["zone"], p["event"]) for p in shown["trajectory"]]

@@ -21,10 +21,10 @@ from visitation.services.db import Db
 MEETING = "VM-2026-11-24"
 LATER = "VM-2026-12-08"
 """The next meeting, where the decided case is on the docket again."""
-DECIDED, POSTPONED, REFERRED = "2026-0109", "2026-0102", "2026-0112"
-UNTOUCHED = ("2026-0101", "2026-0104", "2026-0106")
-OFF_DOCKET = "2026-0103"
-"""A demo case that is not on MEETING's docket."""
+DECIDED, POSTPONED, REFERRED = "2026-0109", "2026-0102", "2026-0103"
+UNTOUCHED = ("2026-0101",)
+OFF_DOCKET = "2026-0104"
+"""A demo case that is not on MEETING's docket (an Odder case)."""
 FORMATS = ("md", "html", "docx", "json")
 SCHEMA = Path(__file__).resolve().parents[2] / "visitation" / "minutes" / "schema.json"
 

@@ -16,7 +16,7 @@ from visitation.minutes.model import find_stamp, sealed
 from visitation.services import decisions
 from visitation.services.db import Db
 
-OTHER_CASE = "2026-0108"
+OTHER_CASE = "2026-0102"
 """A case on the later meeting, decided after the export (an unrelated decision)."""
 
 

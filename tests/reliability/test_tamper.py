@@ -25,15 +25,16 @@ from visitation.store.models import Decision
 
 
 def _demo(db_url: str) -> Db:
-    """The demo, with the first meeting's six cases postponed: six decisions in the chain."""
+    """The demo, with the cases of Socialstyrelsen's two meetings postponed (4 + 2): six decisions in the chain."""
     return _demo_on(open_db(db_url, "tester"))
 
 
 def _demo_on(db: Db) -> Db:
     demo.load(db)
-    for item in meetings.show(db, "VM-2026-11-24").docket:
-        decisions.record(db, item.case_ref, "VM-2026-11-24", DecisionDraft(
-            outcome=Outcome.POSTPONED, step=item.step, interventions=(), rationale=f"Udsat: {item.case_ref}"))
+    for meeting in ("VM-2026-11-24", "VM-2026-12-08"):
+        for item in meetings.show(db, meeting).docket:
+            decisions.record(db, item.case_ref, meeting, DecisionDraft(
+                outcome=Outcome.POSTPONED, step=item.step, interventions=(), rationale=f"Udsat: {item.case_ref}"))
     return db
 
 

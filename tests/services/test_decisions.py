@@ -79,7 +79,7 @@ def test_a_stale_supersedes_is_refused_naming_the_decision_now_in_force(demo_db:
     with pytest.raises(DecisionExists, match=f"den gældende er nu beslutning {second.id}"):
         decisions.record(demo_db, CASE, MEETING, placement(start=dt.date(2027, 2, 1)), supersedes=first.id)
     with pytest.raises(DecisionExists, match="ingen beslutning"):
-        decisions.record(demo_db, "2026-0104", MEETING, placement(), supersedes=first.id)
+        decisions.record(demo_db, "2026-0101", MEETING, placement(), supersedes=first.id)
     assert counts(demo_db) == before
     assert decisions.current(demo_db, CASE, MEETING).id == second.id  # type: ignore[union-attr]
 

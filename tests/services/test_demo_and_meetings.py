@@ -13,7 +13,7 @@ from tests.services.helpers import counts
 
 
 def test_demo_loads_every_case_and_meeting_once(db: Db) -> None:
-    assert demo.load(db) == (14, 2)
+    assert demo.load(db) == (14, 5)
     after = counts(db)
     assert demo.load(db) == (0, 0)
     assert counts(db)["case"] == after["case"] == 14
@@ -38,4 +38,4 @@ def test_key_figures_of_the_demo(demo_db: Db) -> None:
     figures = stats.key_figures(demo_db)
     assert sum(figures.children_per_step.values()) == figures.cases_open == 14
     assert sum(figures.placements_by_type.values()) == pytest.approx(100.0, abs=0.2)
-    assert figures.meetings == 2 and figures.cases_per_meeting == 5.5
+    assert figures.meetings == 5 and figures.cases_per_meeting == 3.2  # 4 + 4 + 4 + 2 + 2 cases

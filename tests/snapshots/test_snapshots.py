@@ -15,7 +15,8 @@ from visitation.services.db import open_db
 
 SIZES = [(80, 24), (160, 45)]
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
-OPEN = ["down", "down", "enter"]  # the third case of VM-2026-11-24 (2026-0104)
+MEETING = "VM-2026-11-26-OD"  # Odder's meeting in the demo
+OPEN = ["enter"]  # the first case on its docket (2026-0104)
 SCREENS = {
     "docket": [],
     "docket_names_shown": ["f2"],
@@ -39,7 +40,7 @@ def _app(tmp_path: Path):  # type: ignore[no-untyped-def]
     demo.load(db)
     with db.engine.begin() as conn:  # the demo is loaded "now"; pin it, so charts over time read the same any day
         conn.execute(text("UPDATE \"case\" SET created_at = '2026-11-20 08:00:00.000000'"))
-    return make_app(db, "VM-2026-11-24", clock=False, now=lambda: NOW)
+    return make_app(db, MEETING, clock=False, now=lambda: NOW)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -66,9 +67,9 @@ def test_followups_due(snap_compare, tmp_path: Path, keys: list[str], size: tupl
 
     app = _app(tmp_path)
     start = dt.date(2026, 8, 1)
-    decisions.record(app.db, "2026-0109", "VM-2026-11-24",
+    decisions.record(app.db, "2026-0109", "VM-2026-11-24",  # Socialstyrelsen's meeting
                      placement(start=start, investigation_done=dt.date(2026, 7, 15)))
-    decisions.record(app.db, "2026-0104", "VM-2026-11-24",
+    decisions.record(app.db, "2026-0104", MEETING,
                      placement(step=3, interventions=("familiebehandling",), alternatives=(), start=start))
 
     async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +110,7 @@ def test_sagen_with_goals(snap_compare, tmp_path: Path, size: tuple[int, int]) -
 
     async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
-        app.open_case(CASE, "VM-2026-11-24")
+        app.open_case(CASE, MEETING)
         await settle(pilot)
         await pilot.press("end")
         await settle(pilot)

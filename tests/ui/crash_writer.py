@@ -15,10 +15,10 @@ from visitation.services.db import open_db
 
 
 async def main(url: str) -> None:
-    app = make_app(open_db(url, "tester"), "VM-2026-11-24", clock=False)
+    app = make_app(open_db(url, "tester"), "VM-2026-11-26-OD", clock=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "down", "enter")
+        await pilot.press("enter")                # 2026-0104, first on Odder's docket
         await settle(pilot)
         await pilot.press("5")
         await settle(pilot)

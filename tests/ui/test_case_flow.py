@@ -11,16 +11,16 @@ from visitation.services import cases, followups
 from visitation.services.db import Db
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
-CASE = "2026-0104"  # Odder, step 2, proposal step 3, third on the docket of VM-2026-11-24
+CASE, MEETING = "2026-0104", "VM-2026-11-26-OD"  # Odder, step 2, proposal step 3, first on Odder's docket
 
 
 async def test_chair_takes_a_case_through_all_six_steps(ui_db: Db) -> None:
     before = cases.show(ui_db, CASE)
     messages: list[object] = []
-    app = make_app(ui_db, "VM-2026-11-24", clock=False, now=lambda: NOW)
+    app = make_app(ui_db, MEETING, clock=False, now=lambda: NOW)
     async with app.run_test(size=(160, 45), message_hook=messages.append) as pilot:
         await settle(pilot)
-        await pilot.press("down", "down", "enter")                       # docket → the third case
+        await pilot.press("enter")                                       # docket → the first case
         await settle(pilot)
         assert "Sag 2026-0104" in screen_text(app)
 

@@ -26,15 +26,15 @@ async def test_rationale_survives_kill_9(ui_db: Db) -> None:
     assert saved.startswith("Teamet er enigt. ")
     # Every change is saved within a fraction of a second, so what survives is the completed change plus
     # whatever part of the interrupted typing had been saved before the kill: never less, never garbled.
-    survived = drafts.load(ui_db, "2026-0104", "VM-2026-11-24").fields["rationale"]
+    survived = drafts.load(ui_db, "2026-0104", "VM-2026-11-26-OD").fields["rationale"]
     typed = "Halvt skrevet sætn"
     extra = survived[len("Teamet er enigt. "):len(survived) - len(saved) + len("Teamet er enigt. ")]
     assert survived == saved[:17] + extra + saved[17:] and typed.startswith(extra)
 
-    app = make_app(ui_db, "VM-2026-11-24", clock=False)
+    app = make_app(ui_db, "VM-2026-11-26-OD", clock=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "down", "enter")
+        await pilot.press("enter")                # 2026-0104, first on Odder's docket
         await settle(pilot)
         await pilot.press("5")
         await settle(pilot)

@@ -23,15 +23,24 @@ async def test_docket_shows_initials_until_privacy_is_toggled(ui_db: Db) -> None
         await app.workers.wait_for_complete()
         await pilot.pause()
         loaded = next(m for m in messages if isinstance(m, MeetingLoaded))
-        assert loaded.meeting is not None and len(loaded.meeting.docket) == 6
+        assert loaded.meeting is not None and len(loaded.meeting.docket) == 4
         text = _screen_text(app)
-        assert "PRIVATLIV TIL" in text
+        assert "PRIVATLIV TIL" in text and "Landsdækkende standard" in text
         assert "AN" in text and "Alma Nørgaard" not in text
         await pilot.press("f2")
         text = _screen_text(app)
         assert "PRIVATLIV FRA" in text and "Alma Nørgaard" in text
         await pilot.press("f2")
         assert "Alma Nørgaard" not in _screen_text(app)
+
+
+async def test_the_title_names_the_meetings_municipality(ui_db: Db) -> None:
+    app = make_app(ui_db, "VM-2026-11-25-HJ", clock=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        title = str(app.screen.query_one("#meeting-title", Static).render())
+        assert title.startswith("Visitationsmøde Familieafdelingen 25-11-2026 · Hjørring Kommune · mødeleder")
 
 
 async def test_no_meeting_says_how_to_make_one(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ NOW = dt.datetime(2027, 5, 15, 9, 0, tzinfo=dt.UTC)  # five and a half months af
 async def test_the_screen_shows_the_pending_followups_by_caseworker(ui_db: Db) -> None:
     start = dt.date(2026, 12, 1)
     decisions.record(ui_db, "2026-0109", "VM-2026-11-24", placement(start=start))  # Mette Holm: 3 follow-ups
-    decisions.record(ui_db, "2026-0104", "VM-2026-11-24",  # Jonas Kragh: a support measure, 1 follow-up
+    decisions.record(ui_db, "2026-0104", "VM-2026-11-26-OD",  # Signe Bak (Odder): a support measure, 1 follow-up
                      placement(step=3, interventions=("familiebehandling",), alternatives=(), start=start))
     today = NOW.date()
     pending = followups.pending(ui_db, today=today)

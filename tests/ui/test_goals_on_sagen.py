@@ -10,7 +10,7 @@ from visitation.domain.goals import GoalStatus
 from visitation.services import goals
 from visitation.services.db import Db
 
-CASE = "2026-0104"
+CASE, MEETING = "2026-0104", "VM-2026-11-26-OD"  # first on Odder's docket
 
 
 def with_goals(db: Db) -> None:
@@ -29,10 +29,10 @@ def with_goals(db: Db) -> None:
 
 async def test_sagen_shows_each_goal_with_its_scores(ui_db: Db) -> None:
     with_goals(ui_db)
-    app = make_app(ui_db, "VM-2026-11-24", clock=False)
+    app = make_app(ui_db, MEETING, clock=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        app.open_case(CASE, "VM-2026-11-24")
+        app.open_case(CASE, MEETING)
         await settle(pilot)
         text = screen_text(app)
     assert "Mål og fremskridt" in text

@@ -17,10 +17,10 @@ def _shown(app, selector: str) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_an_investigation_date_adds_its_follow_up_and_a_bad_one_is_named(ui_db: Db) -> None:
-    app = make_app(ui_db, "VM-2026-11-24", clock=False, now=lambda: NOW)
+    app = make_app(ui_db, "VM-2026-11-26-OD", clock=False, now=lambda: NOW)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "down", "enter", "5")                  # the third case → Beslutning
+        await pilot.press("enter", "5")                                  # 2026-0104 → Beslutning
         await settle(pilot)
         for _ in range(6):
             await pilot.press("tab")                                     # … start → the BL § 20 field

@@ -11,15 +11,15 @@ from visitation.services import cases, followups
 from visitation.services.db import Db
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
-CASE = "2026-0106"  # Kerteminde, 11 years, step 3, proposal: a network placement; fourth on VM-2026-11-24
+CASE = "2026-0106"  # Kerteminde, 11 years, step 3, proposal: a network placement; first on Kerteminde's docket
 
 
 async def test_bl_46_stk_3_and_bl_52_a_network_placement_is_decided_in_the_form(ui_db: Db) -> None:
     messages: list[object] = []
-    app = make_app(ui_db, "VM-2026-11-24", clock=False, now=lambda: NOW)
+    app = make_app(ui_db, "VM-2026-11-27-KE", clock=False, now=lambda: NOW)
     async with app.run_test(size=(160, 45), message_hook=messages.append) as pilot:
         await settle(pilot)
-        await pilot.press("down", "down", "down", "enter", "5")
+        await pilot.press("enter", "5")
         await settle(pilot)
         for _ in range(5):
             await pilot.press("tab")                     # outcome, step, interventions, purpose, duration → start

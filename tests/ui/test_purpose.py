@@ -8,7 +8,7 @@ from tests.ui.helpers import settle
 from visitation.services import audit, cases
 from visitation.services.db import Db
 
-MEETING, CASE = "VM-2026-11-24", "2026-0104"
+MEETING, CASE = "VM-2026-11-26-OD", "2026-0104"
 
 
 async def test_the_case_flow_names_its_meeting_and_leaves_the_apps_db_alone(ui_db: Db) -> None:

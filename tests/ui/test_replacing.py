@@ -73,5 +73,5 @@ async def test_u_confirmed_replaces_the_decision_with_a_postponement(decided) ->
 async def test_u_on_a_waiting_case_asks_only_for_the_reason(ui_db: Db) -> None:
     app = make_app(ui_db, MEETING, clock=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _press_u_on(pilot, app, "2026-0104")
+        await _press_u_on(pilot, app, "2026-0103")
         assert isinstance(app.screen, ReasonDialog)

@@ -19,9 +19,9 @@ async def test_a_decision_breaking_a_rule_cannot_be_confirmed(ui_db: Db) -> None
     app = make_app(ui_db, "VM-2026-11-24", clock=False, now=lambda: NOW)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await settle(pilot)
-        for _ in range(4):
+        for _ in range(3):
             await pilot.press("down")
-        await pilot.press("enter")                       # 2026-0109: a placement without the network step
+        await pilot.press("enter")                       # 2026-0109 (fourth): a placement without the network step
         await settle(pilot)
         await pilot.press("5")
         await settle(pilot)
@@ -50,12 +50,12 @@ def _secrets() -> tuple[set[str], set[str]]:
 
 async def test_privacy_mode_hides_names_and_cpr_on_every_screen(ui_db: Db) -> None:
     names, cprs = _secrets()
-    app = make_app(ui_db, "VM-2026-12-08", clock=False, now=lambda: NOW)
+    app = make_app(ui_db, "VM-2026-11-25-HJ", clock=False, now=lambda: NOW)  # three of its four children have a CPR
     seen: list[str] = []
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         seen.append(screen_text(app))
-        for row in range(5):                             # every case on the docket, every step
+        for row in range(4):                             # every case on the docket, every step
             await pilot.press("escape") if row else None
             await settle(pilot)
             await pilot.press(*(["down"] * row), "enter")

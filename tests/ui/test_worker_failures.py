@@ -15,7 +15,7 @@ from visitation.errors import DatabaseError
 from visitation.services import followups, meetings
 from visitation.services.db import Db
 
-MEETING, CASE = "VM-2026-11-24", "2026-0104"
+MEETING, CASE = "VM-2026-11-26-OD", "2026-0104"
 SECRET = "Alma Nørgaard 010203-1234"
 """What an exception's text might hold: neither may reach the toast or the log."""
 

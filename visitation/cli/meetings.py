@@ -33,7 +33,7 @@ def new(
 def add_case(ctx: typer.Context, meeting: MeetingArg,
              case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
              minutes: Annotated[int, typer.Option("--minutes", help="Tid til sagen i minutter.")] = 20) -> None:
-    """Sæt en sag på mødets dagsorden."""
+    """Sæt en sag på mødets dagsorden (et møde hører til én kommune: sagerne har samme profil)."""
     from visitation.services import meetings
 
     typer.echo(meetings.add_case(state(ctx).db(), meeting, case, minutes))
@@ -54,7 +54,7 @@ def list_(ctx: typer.Context, as_json: Json = False) -> None:
 
 @app.command("show")
 def show(ctx: typer.Context, meeting: MeetingArg, as_json: Json = False) -> None:
-    """Vis et møde med deltagere og dagsorden."""
+    """Vis et møde med kommune, deltagere og dagsorden."""
     from visitation.services import meetings
 
     m = meetings.show(state(ctx).db(), meeting)
@@ -62,6 +62,8 @@ def show(ctx: typer.Context, meeting: MeetingArg, as_json: Json = False) -> None
         emit_json(m)
         return
     typer.echo(f"{m.title} {m.date} ({m.ref}, {m.state}) – mødeleder {m.chair}")
+    typer.echo(f"Kommune: {m.municipality} (profil {m.profile})" if m.municipality
+               else "Kommune: afgøres af den første sag på dagsordenen")
     typer.echo("Deltagere: " + "; ".join(f"{p.name} ({p.role}){'' if p.present else ' – afbud'}" for p in m.participants))
     table([[d.position, d.case_ref, d.initials, d.age, d.step, d.minutes, d.state] for d in m.docket],
           ["#", "sag", "barn", "alder", "trin", "min", "status"])

@@ -86,8 +86,8 @@ def followup_done(
                  f"(id {following.id}).")
     if done.proposed_step is not None:
         note(f"Forslag om trin {done.proposed_step} er sat på dagsordenen for {done.proposed_at}." if done.proposed_at
-             else f"Forslag om trin {done.proposed_step} er registreret; intet møde er planlagt endnu "
-                  "(visitation meeting add-case MØDE SAG).")
+             else f"Forslag om trin {done.proposed_step} er registreret; intet møde i sagens kommune er "
+                  "planlagt endnu (visitation meeting add-case MØDE SAG).")
 
 
 def register(app: typer.Typer) -> None:

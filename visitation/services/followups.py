@@ -23,10 +23,10 @@ from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput, NotFound
 from visitation.services import audit, goals
 from visitation.services.db import Db, profile_for
-from visitation.services.meetings import put_on_docket
+from visitation.services.meetings import next_for, put_on_docket
 from visitation.services.rows import active, followup_row, replaced
 from visitation.services.views import FollowupRow
-from visitation.store.models import Case, Decision, DocketItem, Followup, Meeting, Proposal
+from visitation.store.models import Case, Decision, DocketItem, Followup, Proposal
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class FollowupDone:
     next: FollowupRow | None = None
     proposed_step: int | None = None
     proposed_at: str | None = None
-    """The meeting whose docket the proposal was put on; None when no meeting is planned yet."""
+    """The meeting whose docket the proposal was put on; None when no meeting of its municipality is planned yet."""
     recurring: FollowupRow | None = None
     """The next occurrence of a follow-up that recurs for as long as the measure lasts (supervision visits)."""
 
@@ -75,8 +75,8 @@ def parse_cadence(text: str | None) -> Duration | None:
 def done(db: Db, followup_id: int, note: str, *, next_in: str | None = None, scores: dict[int, int] | None = None,
          propose_step: int | None = None, today: dt.date | None = None) -> FollowupDone:
     """Record a follow-up done: its note, the next follow-up (`next_in`, e.g. 6w), each goal's progress
-    (`scores`, 0–10), and optionally a proposed step change, which puts the case on the next meeting's
-    docket. Nothing is written on bad input."""
+    (`scores`, 0–10), and optionally a proposed step change, which puts the case on the docket of its
+    municipality's next meeting. Nothing is written on bad input."""
     today = today or dt.date.today()
     cadence = parse_cadence(next_in)
     if not note.strip():
@@ -153,7 +153,8 @@ def _add(session: Session, db: Db, case: Case, f: Followup, today: dt.date, due:
 
 
 def _propose(session: Session, db: Db, case: Case, f: Followup, step: int, today: dt.date) -> str | None:
-    """A step change proposed by the follow-up: the caseworker's proposal, put on the next meeting's docket."""
+    """A step change proposed by the follow-up: the caseworker's proposal, put on the docket of the next meeting
+    of the case's municipality (or of one with an empty docket)."""
     profile = profile_for(session, case.profile_key, case.profile_version)
     if not profile.has_step(step):
         raise InvalidInput(f"--propose-step: trin {step} findes ikke på trappen i profilen {profile.key}")
@@ -163,8 +164,7 @@ def _propose(session: Session, db: Db, case: Case, f: Followup, step: int, today
                          rationale=f"Foreslået ved opfølgning {f.id} ({today.isoformat()}): {f.note}"))
     audit.log(session, db, "create", case.id, "proposal", None,
               f"opfølgning {f.id} foreslår trin {case.current_step} → {step}")
-    meeting = session.exec(select(Meeting).where(Meeting.state != "closed", Meeting.date >= today)
-                           .order_by(col(Meeting.date), col(Meeting.id))).first()
+    meeting = next_for(session, case, today)
     if meeting is None:
         return None
     listed = session.exec(select(DocketItem.id).where(DocketItem.meeting_id == meeting.id,

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, func, select
 
 from visitation.domain.privacy import age_on
+from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
-from visitation.services.db import Db
+from visitation.services.db import Db, profile_for
 from visitation.services.views import DocketRow, MeetingRow, ParticipantRow
 from visitation.store.models import Case, Child, DocketItem, Meeting, Participant, utcnow
 
@@ -74,12 +75,51 @@ def put_on_docket(session: Session, db: Db, meeting: Meeting, case: Case, minute
                                                    DocketItem.case_id == case.id)).first()
     if exists:
         raise InvalidInput(f"sagen {case.ref} er allerede på dagsordenen for {meeting.ref}")
+    _same_municipality(session, meeting, case)
     last = session.exec(select(func.max(DocketItem.position)).where(DocketItem.meeting_id == meeting.id)).first()
     item = DocketItem(meeting_id=meeting.id, case_id=case.id, position=(last or 0) + 1, minutes=minutes)  # type: ignore[arg-type]
     session.add(item)
     session.flush()
     audit.log(session, db, "update", case.id, "docket_item", item.id, f"på dagsordenen for {meeting.ref}")
     return item
+
+
+def _docket_profiles(session: Session, meeting_id: int) -> list[tuple[str, str]]:
+    """The (key, version) of the profile of each case on a meeting's docket, in docket order."""
+    return list(session.exec(select(Case.profile_key, Case.profile_version)
+                             .join(DocketItem, col(DocketItem.case_id) == col(Case.id))
+                             .where(DocketItem.meeting_id == meeting_id).order_by(col(DocketItem.position))).all())
+
+
+def municipality(session: Session, meeting_id: int) -> Profile | None:
+    """The profile of the meeting's municipality: that of the cases on its docket; None while it is empty."""
+    held = _docket_profiles(session, meeting_id)
+    return profile_for(session, *held[0]) if held else None
+
+
+def accepts(session: Session, meeting: Meeting, case: Case) -> bool:
+    """Whether the case's municipality is the meeting's (an empty docket takes any case)."""
+    return all(key == case.profile_key for key, _ in _docket_profiles(session, meeting.id))  # type: ignore[arg-type]
+
+
+def next_for(session: Session, case: Case, today: dt.date) -> Meeting | None:
+    """The next meeting from today, not closed, that takes the case: its municipality's or one with an empty docket."""
+    upcoming = session.exec(select(Meeting).where(Meeting.state != "closed", Meeting.date >= today)
+                            .order_by(col(Meeting.date), col(Meeting.id))).all()
+    return next((m for m in upcoming if accepts(session, m, case)), None)
+
+
+def _same_municipality(session: Session, meeting: Meeting, case: Case) -> None:
+    """A meeting belongs to one municipality: refuse a case of another profile, naming both."""
+    held = _docket_profiles(session, meeting.id)  # type: ignore[arg-type]
+    other = next((p for p in held if p[0] != case.profile_key), None)
+    if other is None:
+        return
+    ours, theirs = profile_for(session, case.profile_key, case.profile_version), profile_for(session, *other)
+    same = ours.municipality == theirs.municipality
+    names = [f"{p.municipality}, profil {p.key}" if same else p.municipality for p in (ours, theirs)]
+    raise InvalidInput(f"Sag {case.ref} ({names[0]}) kan ikke komme på dagsordenen for {meeting.ref} ({names[1]}): "
+                       "et møde hører til én kommune")
 
 
 def add_case(db: Db, meeting_ident: str, case_ident: str, minutes: int = 20) -> int:
@@ -108,6 +148,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
                          .join(Child, col(Case.child_id) == col(Child.id))
                          .where(DocketItem.meeting_id == meeting.id).order_by(col(DocketItem.position))).all()
     overdue = _overdue(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
+    held = municipality(session, meeting.id)  # type: ignore[arg-type]
     return MeetingRow(
         id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
         state=meeting.state, cases=len(items),
@@ -115,7 +156,8 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
         docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
                           state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0))
-                for d, c, ch in items])
+                for d, c, ch in items],
+        municipality=held.municipality if held else None, profile=held.key if held else None)
 
 
 def _overdue(session: Session, case_ids: list[int], on: dt.date) -> dict[int, int]:

@@ -290,6 +290,10 @@ class MeetingRow:
     cases: int
     participants: list[ParticipantRow] = field(default_factory=list)
     docket: list[DocketRow] = field(default_factory=list)
+    municipality: str | None = None
+    """The municipality the meeting belongs to: that of the cases on its docket (None while it is empty)."""
+    profile: str | None = None
+    """The key of that municipality's profile."""
 
 
 @dataclass(frozen=True)
