@@ -372,3 +372,32 @@ def test_bl_100_a_return_period_of_7_months_is_refused_and_writes_nothing(cli: C
     [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
     assert decision["return_period_months"] == 6 and (decision["step_before"], decision["step"]) == (5, 3)
 
+
+
+ZONE_4 = [{"date": "2026-11-01", "zone": 4, "axis": "child", "rater": "Ole Berg", "role": "PPR", "protective": [],
+           "risk": ["fravær hver mandag"], "note": ""}]
+"""A case in zone 4 (Udsat): every profile's ruler points to steps 3–4 (SPEC §9.3)."""
+
+
+def test_a_step_outside_the_rulers_range_asks_the_reason_by_its_option(cli: Cli, tmp_path: Path) -> None:
+    assert "--ruler-reason" in ok(cli("decide", "--help"))
+    ref, m = case_on_docket(cli, tmp_path, assessments=ZONE_4)
+    args = decide_args(ref, m, step=5, interventions=["plejefamilie"], start=START, alternatives=[HOME, NETWORK])
+    before = fingerprint(cli)
+    assert fails(cli(*args)) == (
+        "Fejl: Beslutningen bryder reglerne: Linealens retning (Kerteminde): zone 4 (Udsat – alvorlig bekymring) "
+        "peger normalt på trin 3–4; trin 5 er valgt: skriv hvorfor (Hvorfor et trin uden for linealens retning; "
+        "--ruler-reason)")
+    assert fails(cli(*args, "--ruler-reason", "   ")).startswith("Fejl: Beslutningen bryder reglerne: Linealens")
+    assert fingerprint(cli) == before
+    out_id(cli(*args, "--ruler-reason", "Netværket er afprøvet; barnet har brug for en plejefamilie nu"))
+    [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
+    assert decision["ruler_reason"] == "Netværket er afprøvet; barnet har brug for en plejefamilie nu"
+
+
+def test_inside_the_rulers_range_no_reason_is_asked(cli: Cli, tmp_path: Path) -> None:
+    ref, m = case_on_docket(cli, tmp_path, assessments=ZONE_4)
+    out_id(cli(*decide_args(ref, m, step=4, interventions=["netvaerksplejefamilie"], start=START,
+                            alternatives=[HOME])))
+    [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
+    assert decision["ruler_reason"] == ""

@@ -580,6 +580,79 @@ def test_rationale_always_required(outcome: Outcome) -> None:
     assert rationale(draft(outcome=outcome), SOC) == []
 
 
+# --- the safety plan (SPEC §9.3: Hjørring weighs it before any placement) ---------------------------
+
+HJO = load_profile("hjoerring")
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_a_placement_without_a_safety_plan_weighed_is_refused_in_hjoerring_only(name: str) -> None:
+    found = check(draft(alternatives=(HOME, NETWORK)), load_profile(name))
+    if name == "hjoerring":
+        assert found == [Violation("Sikkerhedsplan før anbringelse (Hjørring)",
+                                   "en sikkerhedsplan skal være overvejet med en begrundelse før en anbringelse "
+                                   "(alternativet sikkerhedsplan)")]
+    else:
+        assert found == []
+
+
+@pytest.mark.parametrize("step, interventions", [(4, ("netvaerksplejefamilie",)), (5, ("plejefamilie",)),
+                                                 (6, ("boerne-og-ungehjem",))])
+@pytest.mark.parametrize("verdict", [Verdict.REJECTED, Verdict.NOT_RELEVANT])
+def test_every_placement_in_hjoerring_passes_with_the_safety_plan_weighed(
+        step: int, interventions: tuple[str, ...], verdict: Verdict) -> None:
+    alternatives = (HOME, replace(SAFETY, verdict=verdict), NETWORK, FOSTER)
+    assert check(draft(step=step, interventions=interventions, alternatives=alternatives), HJO) == []
+    without = (HOME, NETWORK, FOSTER)
+    assert rules_hit(check(draft(step=step, interventions=interventions, alternatives=without), HJO)) == [
+        "Sikkerhedsplan før anbringelse (Hjørring)"]
+
+
+@pytest.mark.parametrize("weighed", [replace(SAFETY, reason="  "), replace(SAFETY, verdict=Verdict.CHOSEN),
+                                     replace(SAFETY, intervention="familiebehandling")])
+def test_a_safety_plan_without_a_reason_or_chosen_is_not_weighed(weighed: AlternativeDraft) -> None:
+    found = rules_hit(check(draft(alternatives=(HOME, NETWORK, weighed)), HJO))
+    assert "Sikkerhedsplan før anbringelse (Hjørring)" in found
+
+
+def test_hjoerring_asks_no_safety_plan_where_the_child_is_not_placed() -> None:
+    assert check(support(), HJO) == []
+    for outcome in (Outcome.POSTPONED, Outcome.REJECTED):
+        assert "Sikkerhedsplan før anbringelse (Hjørring)" not in rules_hit(
+            check(draft(outcome=outcome, alternatives=(HOME, NETWORK)), HJO))
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_a_chosen_safety_plan_needs_its_rules_in_every_profile(name: str) -> None:
+    profile = load_profile(name)
+    chosen = support(interventions=("sikkerhedsplan", "familiebehandling"))
+    assert check(chosen, profile) == [Violation(
+        "Sikkerhedsplan", "sikkerhedsplanen er valgt, men sagen har ingen regler med nogen, der holder dem "
+                          "(visitation sos plan)")]
+    assert check(replace(chosen, safety_plan="  \n "), profile) == check(chosen, profile)
+    assert check(replace(chosen, safety_plan="Mormor henter Liva hver dag (holdes af: Grethe)"), profile) == []
+
+
+# --- the ruler points to the step (SPEC §9.3) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_outside_the_zones_range_the_reason_is_asked_naming_the_option(name: str) -> None:
+    profile = load_profile(name)
+    outside = draft(facts=replace(CHILD, zone=4))  # step 5; zone 4 points to steps 3-4
+    [violation] = check(outside, profile)
+    assert violation.rule == f"Linealens retning ({profile.policy_owner})"
+    assert violation.message == (f"zone 4 ({profile.zone(4).label}) peger normalt på trin 3–4; trin 5 er valgt: "
+                                 "skriv hvorfor (Hvorfor et trin uden for linealens retning; --ruler-reason)")
+    assert check(replace(outside, ruler_reason="Barnets behov kræver en plejefamilie nu"), profile) == []
+    assert check(replace(outside, ruler_reason=" "), profile) == [violation]
+
+
+@pytest.mark.parametrize("zone", [5, None])
+def test_inside_the_range_or_without_a_zone_nothing_is_asked(zone: int | None) -> None:
+    assert check(draft(facts=replace(CHILD, zone=zone)), SOC) == []
+
+
 # --- postponed and referred; unknown step --------------------------------------------------------
 
 
@@ -703,6 +776,13 @@ def valid_drafts(draw: st.DrawFn) -> tuple[DecisionDraft, Profile]:
                 "Passer ikke",
             )
         )
+    if profile.methods.safety_plan_before_placement and profile.is_placement(step):  # Hjørring weighs one first
+        alts.append(AlternativeDraft(3, "sikkerhedsplan", draw(st.sampled_from([Verdict.REJECTED,
+                                                                                Verdict.NOT_RELEVANT])),
+                                     draw(st.text(min_size=1).filter(str.strip))))
+    zone = draw(st.one_of(st.none(), st.sampled_from([z.number for z in profile.zones])))
+    span = profile.ruler_steps.range_for(zone) if zone else None
+    outside = span is not None and not span[0] <= step <= span[1]
     placing = outcome in (Outcome.APPROVED, Outcome.CHANGED)
     needs_consent = placing and profile.measures(tuple(chosen), step) & {"support", "placement"}
     parents = Consent.YES if needs_consent else draw(st.sampled_from(list(Consent)))
@@ -723,7 +803,9 @@ def valid_drafts(draw: st.DrawFn) -> tuple[DecisionDraft, Profile]:
         dissent=draw(texts),
         alternatives=tuple(draw(st.permutations(alts))),
         facts=CaseFacts(draw(st.dates(max_value=date(2026, 1, 1))), draw(st.sampled_from([1, 2, 3])),
-                        date(2026, 12, 1)),
+                        date(2026, 12, 1), zone),
+        ruler_reason=draw(nonblank if outside else texts),
+        safety_plan=draw(nonblank if "sikkerhedsplan" in chosen else texts),
         start=draw(st.dates(min_value=date(2026, 12, 1))),
         **{name: draw(nonblank) for name in SECTION_52},
     )

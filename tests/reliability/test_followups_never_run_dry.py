@@ -12,7 +12,7 @@ import hypothesis.strategies as st
 from hypothesis import HealthCheck, given, settings
 
 from tests.reliability.demo_copies import demo_copy
-from tests.services.test_demo_decidable import ON_DOCKET, _case, _proposed
+from tests.services.test_demo_decidable import ON_DOCKET, _case, as_decided
 from visitation.services import decisions, followups
 from visitation.services.db import Db, open_db
 
@@ -36,7 +36,7 @@ def test_a_running_measure_always_has_a_followup_pending(case: tuple[str, str], 
     meeting, ref = case
     db, folder = _fresh()
     try:
-        decisions.record(db, ref, meeting, _proposed(_case(ref)))
+        decisions.record(db, ref, meeting, as_decided(db, meeting, ref))
         for which, cadence, late in steps:
             due = [f for f in followups.pending(db) if f.case_ref == ref]
             assert due, f"{ref}: the measure runs, but no follow-up is pending"

@@ -23,9 +23,17 @@ LOWER = (AlternativeDraft(3, "familiebehandling", Verdict.REJECTED, "Afprøvet u
          AlternativeDraft(4, "netvaerksplejefamilie", Verdict.REJECTED, "Intet egnet netværk"))
 
 
+RULER_REASON = "Barnets behov kræver mere, end zonen normalt peger på; de lavere trin er afprøvet"
+"""Why a step above 4 is chosen: the demo cases these tests decide are in zone 4 on the ruler, which points to
+steps 3–4 in every profile (the rule asks the reason outside that range)."""
+SAFETY = AlternativeDraft(3, "sikkerhedsplan", Verdict.REJECTED, "Netværket kan ikke holde en sikkerhedsplan")
+"""The safety plan weighed before a placement: the Hjørring profile asks it (add it to `alternatives`)."""
+
+
 def placement(**changes: Any) -> DecisionDraft:
-    """A valid placement draft (with its alternatives), changed as asked."""
-    return replace(PLACEMENT, **{"alternatives": LOWER, **changes})
+    """A valid placement draft (with its alternatives and, above step 4, the ruler reason), changed as asked."""
+    step = changes.get("step", PLACEMENT.step)
+    return replace(PLACEMENT, **{"alternatives": LOWER, "ruler_reason": RULER_REASON if step > 4 else "", **changes})
 
 
 def counts(db: Db) -> dict[str, int]:

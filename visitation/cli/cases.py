@@ -75,6 +75,26 @@ def show(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id
         typer.echo(case_text(found))
 
 
+@app.command("classify")
+def classify(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
+    prevention: Annotated[str | None, typer.Option(
+        "--prevention", help="Forebyggelsestrekanten: primary | secondary | tertiary.")] = None,
+    position: Annotated[str | None, typer.Option(
+        "--position", help="Barnets position: not-exposed | at-risk | exposed.")] = None,
+    wellbeing: Annotated[str | None, typer.Option("--wellbeing", help="thriving | not-thriving (trivsel).")] = None,
+) -> None:
+    """Placér sagen i forebyggelsestrekanten og efter position og trivsel (Socialstyrelsen, skema 1 og 2).
+
+    Eksempel: visitation case classify 2026-0042 --prevention secondary --position at-risk --wellbeing not-thriving
+    """
+    from visitation.services import ics
+
+    ics.classify(state(ctx).db(), case, prevention=prevention, position=position, wellbeing=wellbeing)
+    note(f"Sag {case} er klassificeret.")
+
+
 @app.command("import")
 def import_(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="Sagsfil (visitation.case/1 eller /2, JSON).")]) -> None:
     """Importér en sag fra en sagsfil; skriver sagens id."""

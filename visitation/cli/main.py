@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from visitation import __version__
-from visitation.cli import cases, goals, meetings, minutes, misc, records, trust
+from visitation.cli import cases, goals, ics, meetings, minutes, misc, records, sos, trust
 from visitation.cli.state import State, state
 
 
@@ -142,12 +142,14 @@ def main(
 app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.")
 app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.")
 app.add_typer(goals.app, name="goal", help="Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.")
+app.add_typer(sos.app, name="sos", help="Signs of Safety: kortlægning, sikkerhedsskala og sikkerhedsplan.")
 app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.")
 app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.")
 app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.")
 misc.register(app)
 records.register(app)
 trust.register(app)
+ics.register(app)
 app.command("minutes")(minutes.minutes)
 
 

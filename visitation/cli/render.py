@@ -8,6 +8,7 @@ from visitation import charts
 from visitation.domain.followups import APPLIES_TO_WORDS, when
 from visitation.domain.keyfigures import PLACEMENT_TYPES, PREVENTION_WORDS
 from visitation.domain.profiles import Profile
+from visitation.domain.sos import KIND_LABELS
 from visitation.services.stats import KeyFigures
 from visitation.services.views import CaseDetail
 
@@ -38,6 +39,7 @@ def case_text(c: CaseDetail) -> str:
     if c.alternatives:
         lines.append("Alternativer:")
         lines += [f"  trin {a.step} {a.intervention}: {a.verdict} – {a.reason}" for a in c.alternatives]
+    lines += methods_lines(c)
     for d in c.decisions:
         mark = " (erstattet)" if d.superseded else ""
         lines.append(f"Beslutning {d.id}{mark}: {d.outcome}, trin {d.step_before} → {d.step}, "
@@ -46,6 +48,37 @@ def case_text(c: CaseDetail) -> str:
         lines.append("Forløb (trin og fælles zone over tid):")
         lines += [f"  {line}" for line in charts.trajectory(c.trajectory)]
     return "\n".join(lines)
+
+
+def methods_lines(c: CaseDetail) -> list[str]:
+    """The seeds' methods on the case in a few lines: the prevention triangle, the Signs of Safety mapping and
+    plan in numbers (the whole of it: `visitation sos show`), the ICS notes (CPR-like numbers masked)."""
+    from visitation.domain.cpr import redact
+    from visitation.domain.ics import NoteKind
+    from visitation.domain.prevention import POSITION_LABELS, PREVENTION_LABELS, WELLBEING_LABELS
+
+    lines = []
+    placed = [labels.get(value, value) for labels, value in ((PREVENTION_LABELS, c.prevention),  # type: ignore[call-overload]
+                                                             (POSITION_LABELS, c.position),
+                                                             (WELLBEING_LABELS, c.wellbeing)) if value]
+    if placed:
+        lines.append(f"Målgruppe: {', '.join(placed)}")
+    if not c.sos.empty:
+        counts = ", ".join(f"{heading.lower()} {len(c.sos.of(kind))}" for kind, heading in KIND_LABELS.items()
+                           if c.sos.of(kind)) or "ingen linjer"
+        scale = ", ".join(f"{r.who} {r.score}" for r in c.sos.latest.values()) or "–"
+        rules = len(c.sos.plan)
+        lines.append(f"Signs of Safety: {counts}; skala: {scale}; sikkerhedsplan: {rules} "
+                     f"{'regel' if rules == 1 else 'regler'} (visitation sos show {c.ref})")
+    if c.ics:
+        lines.append("ICS: " + ", ".join(f"{ICS_WORDS[k][1]} {sum(n.kind == k for n in c.ics)}" for k in NoteKind))
+        lines += [f"  {n.label}: {ICS_WORDS[n.kind][0]} – {redact(' '.join(n.text.split()))}"
+                  for n in c.ics]
+    return lines
+
+
+ICS_WORDS = {"strength": ("styrke", "styrker"), "concern": ("bekymring", "bekymringer")}
+"""An ICS note's kind in the summary: (one, many)."""
 
 
 def profile_data(p: Profile) -> dict[str, Any]:

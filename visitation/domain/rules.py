@@ -264,7 +264,7 @@ def ruler(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     if warning is None or draft.ruler_reason.strip():
         return []
     return [Violation(f"Linealens retning ({profile.policy_owner})",
-                      f"{warning}: skriv hvorfor ({short_label('ruler_reason')})")]
+                      f"{warning}: skriv hvorfor ({short_label('ruler_reason')}; --ruler-reason)")]
 
 
 def safety_plan(draft: DecisionDraft, profile: Profile) -> list[Violation]:

@@ -67,7 +67,9 @@ def downgrade() -> None:
     with op.batch_alter_table('decision', schema=None) as batch_op:
         for name in reversed(DECISION_COLUMNS):
             batch_op.drop_column(name)
-    with op.batch_alter_table('case', schema=None) as batch_op:
+    # SQLite drops the columns in place: copying the table as batch mode does would drop "case", which every
+    # case's rows refer to (the foreign keys refuse it once there are rows).
+    with op.batch_alter_table('case', schema=None, recreate='never') as batch_op:
         for name in reversed(CASE_COLUMNS):
             batch_op.drop_column(name)
     for name in ('ics_note', 'safety_rule', 'sos_scale', 'sos_entry'):
