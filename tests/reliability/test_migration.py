@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import MetaData, Table, bindparam, func, insert, select, text, update
 
 from tests.reliability.test_backup_restore import _tables
-from tests.reliability.test_tamper import _demo
+from tests.reliability.test_tamper import _demo as _full_demo
 from visitation.services import audit, backup, cases
 from visitation.services.db import Db, open_db
 from visitation.services.verify import verify
@@ -36,6 +36,17 @@ def _old_chain(conn: object, table: Table) -> None:
                  .values(prev_hash=bindparam("_prev"), hash=bindparam("_hash")), changes)
     conn.execute(text("UPDATE setting SET value = :v WHERE key = :k"),  # type: ignore[attr-defined]
                  {"v": f"{last_id} {previous}", "k": f"chain.{table.name}"})
+
+
+def _demo(url: str) -> Db:
+    """The demo without what the first released schema cannot hold (the seeds' methods, 0009): the rows an old
+    database would have had."""
+    db = _full_demo(url)
+    with db.engine.begin() as conn:
+        for name in ("sos_entry", "sos_scale", "safety_rule", "ics_note"):
+            conn.execute(text(f"DELETE FROM {name}"))
+        conn.execute(text("UPDATE \"case\" SET prevention = '', position = '', wellbeing = ''"))
+    return db
 
 
 def _at(revision: str, url: str, source: Db) -> None:
