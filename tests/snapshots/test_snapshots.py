@@ -67,7 +67,8 @@ def test_followups_due(snap_compare, tmp_path: Path, keys: list[str], size: tupl
     app = _app(tmp_path)
     start = dt.date(2026, 8, 1)
     decisions.record(app.db, "2026-0109", "VM-2026-11-24",
-                     placement(start=start, investigation_done=dt.date(2026, 7, 15)))
+                     placement(start=start, investigation_done=dt.date(2026, 7, 15),
+                               ruler_reason="Zone 4 peger på trin 3–4; hjemmet kan ikke give omsorgen nu"))
     decisions.record(app.db, "2026-0104", "VM-2026-11-24",
                      placement(step=3, interventions=("familiebehandling",), alternatives=(), start=start))
 

@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 
 from screens.app import make_app
 from screens.followups import FollowupsScreen, by_caseworker, workers_line
-from tests.ui.helpers import screen_text, settle
 from tests.services.helpers import placement
+from tests.ui.helpers import screen_text, settle
 from visitation.services import decisions, followups
 from visitation.services.db import Db
 from visitation.services.views import FollowupRow
@@ -19,7 +19,8 @@ NOW = dt.datetime(2027, 5, 15, 9, 0, tzinfo=dt.UTC)  # five and a half months af
 
 async def test_the_screen_shows_the_pending_followups_by_caseworker(ui_db: Db) -> None:
     start = dt.date(2026, 12, 1)
-    decisions.record(ui_db, "2026-0109", "VM-2026-11-24", placement(start=start))  # Mette Holm: 3 follow-ups
+    decisions.record(ui_db, "2026-0109", "VM-2026-11-24",  # Mette Holm: 3 follow-ups
+                     placement(start=start, ruler_reason="Zone 4 peger på trin 3–4; hjemmet kan ikke give omsorgen nu"))
     decisions.record(ui_db, "2026-0104", "VM-2026-11-24",  # Jonas Kragh: a support measure, 1 follow-up
                      placement(step=3, interventions=("familiebehandling",), alternatives=(), start=start))
     today = NOW.date()
