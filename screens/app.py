@@ -82,7 +82,8 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         from screens.modals.help import HelpDialog
 
         bindings = [active.binding for active in self.screen.active_bindings.values()]
-        keys = [(self.get_key_display(b), b.description) for b in bindings if b.description]
+        describe = getattr(self.screen, "describe_binding", lambda b: b.description)  # a screen may name them itself
+        keys = [(self.get_key_display(b), describe(b)) for b in bindings if describe(b)]
         self.push_screen(HelpDialog(keys))
 
     def action_followups(self) -> None:

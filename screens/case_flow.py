@@ -1,4 +1,8 @@
-"""The case flow: six steps with a visible stepper, a key each, loaded and saved through services in threads."""
+"""The case flow: six steps with a visible stepper, a key each, loaded and saved through services in threads.
+
+A profile that uses Signs of Safety (`profile.methods.signs_of_safety`) has a seventh, between Netværk and
+Alternativer. Every pane is composed; the profile, known once the case is loaded, decides which are shown,
+and the number keys follow the stepper."""
 
 from __future__ import annotations
 
@@ -18,18 +22,35 @@ from screens.steps.decision_step import DecisionStep
 from screens.steps.minutes_step import MinutesStep
 from screens.steps.network_step import NetworkStep
 from screens.steps.ruler_step import RulerStep
-from screens.widgets.stepper import STEPS, Stepper
+from screens.steps.sos_step import SosStep
+from screens.widgets.stepper import Stepper
 from screens.widgets.timer import CaseTimer
 
-PANES = ("sagen", "linealen", "netvaerk", "alternativer", "beslutning", "referat")
+STEP_PANES = {"sagen": ("Sagen", CaseStep), "linealen": ("Børnelinealen", RulerStep),
+              "netvaerk": ("Netværk", NetworkStep), "sos": ("Signs of Safety", SosStep),
+              "alternativer": ("Alternativer", AlternativesStep), "beslutning": ("Beslutning", DecisionStep),
+              "referat": ("Referat", MinutesStep)}
+"""Every pane of the flow in order: its label on the stepper and its class."""
+PANES = tuple(STEP_PANES)
+METHOD_PANES = {"sos": "signs_of_safety"}
+"""Panes shown only for the profiles whose `methods` name them."""
+
+
+def visible_panes(profile: object | None) -> tuple[str, ...]:
+    """The panes a case of this profile goes through (before the case is loaded: the steps every profile has)."""
+    methods = getattr(profile, "methods", None)
+    return tuple(p for p in PANES if p not in METHOD_PANES or getattr(methods, METHOD_PANES[p], False))
 
 
 class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
     """One case at the meeting, step by step."""
 
     CSS_PATH = "case_flow.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    """Narrow terminals stack what wide ones show side by side (the Signs of Safety columns)."""
     BINDINGS = [
-        *[Binding(str(n), f"step({n})", label, id=f"flow.step{n}", show=False) for n, label in enumerate(STEPS, 1)],
+        *[Binding(str(n), f"step({n})", f"Trin {n}", id=f"flow.step{n}", show=False)
+          for n in range(1, len(PANES) + 1)],
         # Priority: the panes scroll on ctrl+page keys, but moving between steps must work from anywhere.
         Binding("ctrl+pagedown", "next", "Næste trin", id="flow.next", priority=True),
         Binding("ctrl+pageup", "previous", "Forrige trin", id="flow.previous", priority=True),
@@ -42,9 +63,11 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         self.case_ref, self.meeting_ref = case, meeting
         self.started, self.minutes = started, minutes
         self.bundle: CaseBundle | None = None
+        self.shown_panes: tuple[str, ...] = visible_panes(None)
+        """The panes of this case's profile, in the stepper's order."""
 
     def compose(self) -> ComposeResult:
-        """Header, the case line with privacy and timer, the stepper, the six panes, the footer."""
+        """Header, the case line with privacy and timer, the stepper, every pane, the footer."""
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         with Horizontal(id="flow-top"):
             yield Static(id="flow-case", markup=False)
@@ -52,8 +75,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
             yield CaseTimer(now=self.app.now, id="flow-timer")  # type: ignore[attr-defined]
         yield Stepper(id="stepper")
         with ContentSwitcher(initial=PANES[0], id="panes"):
-            for pane, cls in zip(PANES, (CaseStep, RulerStep, NetworkStep, AlternativesStep, DecisionStep, MinutesStep),
-                                 strict=True):
+            for pane, (_, cls) in STEP_PANES.items():
                 yield cls(id=pane)
         yield Footer()
 
@@ -83,9 +105,28 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
 
     @on(CaseLoaded)
     def loaded(self, message: CaseLoaded) -> None:
-        """Show the case in every pane."""
+        """Show the case in every pane, with the steps of its profile."""
         self.bundle = message.bundle
+        self.show_steps(visible_panes(message.bundle.profile))
         self.render_all()
+
+    def show_steps(self, visible: tuple[str, ...]) -> None:
+        """The stepper and the number keys follow the profile's steps; the current step stays where it was."""
+        if visible == self.shown_panes:
+            return
+        here = self.current_pane
+        self.shown_panes = visible
+        stepper = self.query_one(Stepper)
+        stepper.steps = tuple(STEP_PANES[p][0] for p in visible)
+        stepper.current = visible.index(here) + 1 if here in visible else 1
+        if here not in visible:
+            self.query_one("#panes", ContentSwitcher).current = visible[0]
+        self.refresh_bindings()
+
+    @property
+    def current_pane(self) -> str:
+        """The pane shown now."""
+        return self.query_one("#panes", ContentSwitcher).current or PANES[0]
 
     @on(LoadFailed)
     def failed(self, message: LoadFailed) -> None:
@@ -104,7 +145,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         """The decision is locked: reload and show its minutes."""
         self.notify(f"Beslutning {message.recorded.id} er gemt og låst.", timeout=5)
         self.load()
-        self.action_step(6)
+        self.go_to("referat")
 
     def render_all(self) -> None:
         """Update the case line and every pane for the current privacy mode."""
@@ -125,26 +166,39 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         self.render_all()
 
     def action_step(self, number: int) -> None:
-        """Go to step 1–6 and put the keyboard in it."""
-        self.query_one("#panes", ContentSwitcher).current = PANES[number - 1]
-        self.query_one(Stepper).current = number
+        """Go to the step the stepper shows as `number` and put the keyboard in it."""
+        if 1 <= number <= len(self.shown_panes):
+            self.go_to(self.shown_panes[number - 1])
+
+    def go_to(self, name: str) -> None:
+        """Show a pane by name (one of this profile's) and put the keyboard in it."""
+        self.query_one("#panes", ContentSwitcher).current = name
+        self.query_one(Stepper).current = self.shown_panes.index(name) + 1
         self.refresh_bindings()
-        pane = self.query_one(f"#{PANES[number - 1]}", StepPane)
+        pane = self.query_one(f"#{name}", StepPane)
         self.call_after_refresh(lambda: pane.focus_first())
 
     def action_next(self) -> None:
         """The next step."""
-        self.action_step(min(6, self.query_one(Stepper).current + 1))
+        self.action_step(min(len(self.shown_panes), self.query_one(Stepper).current + 1))
 
     def action_previous(self) -> None:
         """The previous step."""
         self.action_step(max(1, self.query_one(Stepper).current - 1))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Export belongs to the Referat step."""
+        """Export belongs to the Referat step; a number key exists for each step the stepper shows."""
         if action == "export":
-            return self.query_one(Stepper).current == 6 and self.bundle is not None
+            return self.current_pane == "referat" and self.bundle is not None
+        if action == "step":
+            return bool(parameters) and int(parameters[0]) <= len(self.shown_panes)  # type: ignore[call-overload]
         return True
+
+    def describe_binding(self, binding: Binding) -> str:
+        """F1 names the step behind each number key, as the stepper shows it for this case's profile."""
+        if binding.action.startswith("step(") and binding.key.isdigit() and int(binding.key) <= len(self.shown_panes):
+            return STEP_PANES[self.shown_panes[int(binding.key) - 1]][0]
+        return binding.description
 
     def action_export(self) -> None:
         """This case's minutes to a file."""

@@ -52,7 +52,9 @@ class FormDialog(ModalScreen[object]):
         """Build the value; show the problem instead of closing when it is incomplete."""
         value, problem = self.value()
         if problem:
-            self.query_one("#form-error", Static).update(problem)
+            error = self.query_one("#form-error", Static)
+            error.update(problem)
+            self.call_after_refresh(error.scroll_visible, animate=False)  # a low terminal scrolls the form to it
         else:
             self.dismiss(value)
 

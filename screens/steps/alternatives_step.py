@@ -1,4 +1,5 @@
-"""Step 4, Alternativer: the staircase from the lowest step up, what was considered on each, the rule status."""
+"""Alternativer: the staircase from the lowest step up, what was considered on each, the rule status, and the
+case's safety plan (Signs of Safety) where it has one: an alternative to placement."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.widgets import DataTable, Static
 from screens.messages import CaseBundle
 from screens.modals.forms import AlternativeDialog
 from screens.steps.base import StepPane
+from screens.steps.decision_text import plan_rules
 from visitation.domain.decision import VERDICT_LABELS, AlternativeDraft, Verdict
 
 
@@ -23,6 +25,7 @@ class AlternativesStep(StepPane):
         yield Static(id="alt-intro", markup=False)
         yield DataTable(id="alt-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="alt-rules", markup=False)
+        yield Static(id="alt-plan", markup=False)
 
     def on_mount(self) -> None:
         """Table columns."""
@@ -48,10 +51,15 @@ class AlternativesStep(StepPane):
                 label = p.intervention(a.intervention).label if p.intervention(a.intervention) else a.intervention  # type: ignore[union-attr]
                 table.add_row(f"{step.number} {step.label}", label, VERDICT_LABELS.get(Verdict(a.verdict), a.verdict),
                               a.reason, key=str(a.id))
-        rules = [v for v in bundle.preview.violations if v.rule.startswith(("Mindst", "Anbringelsesprioritet"))]
+        rules = [v for v in bundle.preview.violations
+                 if v.rule.startswith(("Mindst", "Anbringelsesprioritet", "Sikkerhedsplan før"))]
         self.query_one("#alt-rules", Static).update(
             "Reglerne er opfyldt for alternativerne." if not rules else
             "Mangler:\n" + "\n".join(f"• {v}" for v in rules))
+        plan = self.query_one("#alt-plan", Static)
+        plan.display = bool(c.sos.plan)
+        plan.update("\n".join(["Sagens sikkerhedsplan (Signs of Safety) – et alternativ til anbringelse:",
+                               *plan_rules(bundle, privacy)]))
 
     def _target(self) -> int:
         b = self.bundle

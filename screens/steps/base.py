@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from screens.failures import ReportsWorkerFailures
 from screens.messages import CaseBundle, CaseChanged
+from screens.steps.people import person_label
 from visitation.domain.privacy import age_on
 
 
@@ -55,11 +56,6 @@ class StepPane(ReportsWorkerFailures, VerticalScroll):
             self.app.call_from_thread(self.app.notify, exc.message, title="Ikke gemt", severity="error", timeout=10)
             return
         self.post_message(CaseChanged(note))
-
-
-def person_label(name: str, relation: str, privacy: bool) -> str:
-    """A network person: the relation only on the wall, name and relation otherwise."""
-    return relation if privacy else f"{name} ({relation})"
 
 
 __all__ = ["StepPane", "person_label", "age_on"]

@@ -31,7 +31,8 @@ def defaults(bundle: CaseBundle) -> dict[str, Any]:
                              "child_view": c.child_view, "child_view_how": c.child_view_how,
                              "parents_view": c.parents_view, "consent": c.parents_consent,
                              "youth_consent": "unknown", "siblings": "", "schooling": "", "foster_assessment": "",
-                             "dissent": "", "rationale": c.proposal.rationale if c.proposal else ""}
+                             "dissent": "", "rationale": c.proposal.rationale if c.proposal else "",
+                             "ruler_reason": ""}
     return {**start, **bundle.draft.fields}
 
 

@@ -1,4 +1,5 @@
-"""Step 5, Beslutning: the form saved as it is typed, the rules shown live, a confirmation, then locked."""
+"""Beslutning: the form saved as it is typed, the rules shown live, a confirmation, then locked. Beside the rules:
+the ruler's warning when the step lies outside the zone's range (not a block), and the case's safety plan."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from screens.messages import CaseBundle, DecisionRecorded, DraftSaved, RulesChecked
 from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.base import StepPane
-from screens.steps.decision_text import decision_summary, locked_text
+from screens.steps.decision_text import decision_summary, locked_text, plan_note, ruler_note
 from visitation.domain.decision import DecisionDraft, draft_from_fields, field_problems
 
 DEBOUNCE = 0.3
@@ -25,6 +26,11 @@ RULES_DEBOUNCE = 0.15
 
 class FormScroll(VerticalScroll, can_focus=False):
     """The form's scroll area: Tab goes straight to the fields."""
+
+
+class SideScroll(VerticalScroll):
+    """The rules, follow-ups and safety plan beside the form. A low terminal cannot show them all: Tab past the
+    last field lands here, and ↑/↓ scroll."""
 
 
 class DecisionStep(StepPane):
@@ -49,11 +55,13 @@ class DecisionStep(StepPane):
     def compose(self) -> ComposeResult:
         """Locked summary, or the form and the rules panel side by side."""
         yield Static(id="decision-locked", markup=False)
+        yield Static(id="decision-ruler", markup=False)
         with Horizontal(id="decision-body"):
             yield FormScroll(id="decision-form")
-            with Vertical(id="decision-side"):
+            with SideScroll(id="decision-side"):
                 yield Static(id="decision-rules", markup=False)
                 yield Static(id="decision-followups", markup=False)
+                yield Static(id="decision-plan", markup=False)
 
     def show(self, bundle: CaseBundle, privacy: bool) -> None:
         """Fill the form once per case (never over what is being typed), or show the locked decision."""
@@ -62,6 +70,7 @@ class DecisionStep(StepPane):
         self.refresh_bindings()
         self.query_one("#decision-locked", Static).display = locked
         self.query_one("#decision-body").display = not locked
+        self.query_one("#decision-ruler", Static).display = not locked and bool(bundle.preview.ruler_warning)
         if locked:
             self.query_one("#decision-locked", Static).update(locked_text(bundle, self.current_decision()))
             return
@@ -70,7 +79,9 @@ class DecisionStep(StepPane):
             self.filled_for = key
             self.version, self.saved = bundle.draft.version, dict(bundle.draft.fields)
             self.call_later(self._build)
-        self.show_rules(bundle.preview)
+            self.show_rules(bundle.preview)
+        else:  # the case changed (a plan rule, an alternative): the rules again, on the form as it is
+            self.check_rules()
 
     def focus_first(self) -> None:
         """The first field, with the form shown from its top (the same picture every time)."""
@@ -194,6 +205,13 @@ class DecisionStep(StepPane):
                      "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {v}" for v in problems))
         dates = "\n".join(f"{f.due:%d-%m-%Y}  {f.label}" for f in preview.followups)
         self.query_one("#decision-followups", Static).update("Opfølgning, der oprettes:\n" + (dates or "ingen"))
+        ruler = self.query_one("#decision-ruler", Static)
+        ruler.display = bool(preview.ruler_warning) and self.query_one("#decision-body").display
+        ruler.update(ruler_note(preview))
+        plan = self.query_one("#decision-plan", Static)
+        text = plan_note(self.bundle, self.values.get("interventions", []), bool(self.app.privacy))  # type: ignore[arg-type, attr-defined]
+        plan.display = bool(text)
+        plan.update(text)
 
     def action_confirm(self) -> None:
         """Check the rules on the form as it is now; only a decision that passes them can be confirmed."""

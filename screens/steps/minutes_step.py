@@ -1,4 +1,4 @@
-"""Step 6, Referat: this case's minutes exactly as they will be exported (at the wall's privacy level)."""
+"""Referat (the last step): this case's minutes exactly as they will be exported (at the wall's privacy level)."""
 
 from __future__ import annotations
 

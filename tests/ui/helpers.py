@@ -27,3 +27,19 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
     """Every character the terminal shows now, taken from the rendered screenshot, line by line."""
     svg = app.export_screenshot()
     return html.unescape("".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))).replace("\xa0", " ")
+
+
+async def go_to(pilot: Pilot, pane: str) -> None:
+    """Go to a step of the open case by its pane (sagen, linealen, netvaerk, sos, alternativer, beslutning,
+    referat), pressing the number key the stepper shows for it (Signs of Safety profiles have one step more)."""
+    await pilot.press(str(pilot.app.screen.shown_panes.index(pane) + 1))  # type: ignore[attr-defined]
+    await settle(pilot)
+
+
+async def tab_to(pilot: Pilot, field: str, limit: int = 40) -> None:
+    """Press Tab until the field with this id has the keyboard (as the chair would)."""
+    for _ in range(limit):
+        if getattr(pilot.app.focused, "id", None) == field:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"Tab never reached #{field}")

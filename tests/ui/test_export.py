@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from screens.app import make_app
 from screens.modals.export import ExportDialog
-from tests.ui.helpers import screen_text, settle, type_text
+from tests.ui.helpers import go_to, screen_text, settle, type_text
 from visitation.services import audit, cases
 from visitation.services.db import Db
 
@@ -58,8 +58,7 @@ async def test_a_case_is_exported_from_the_referat_step_and_the_export_is_audite
         await pilot.press("e")  # not on the Sagen step
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
-        await pilot.press("6")
-        await settle(pilot)
+        await go_to(pilot, "referat")
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ExportDialog)

@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 
 from screens.app import make_app
 from screens.followups import FollowupsScreen, by_caseworker, workers_line
-from tests.ui.helpers import screen_text, settle
 from tests.services.helpers import placement
+from tests.ui.helpers import screen_text, settle
 from visitation.services import decisions, followups
 from visitation.services.db import Db
 from visitation.services.views import FollowupRow

@@ -6,7 +6,7 @@ import datetime as dt
 
 from screens.app import make_app
 from screens.messages import DecisionRecorded
-from tests.ui.helpers import screen_text, settle, type_text
+from tests.ui.helpers import go_to, screen_text, settle, type_text
 from visitation.services import cases, followups
 from visitation.services.db import Db
 
@@ -19,8 +19,9 @@ async def test_bl_46_stk_3_and_bl_52_a_network_placement_is_decided_in_the_form(
     app = make_app(ui_db, "VM-2026-11-27-KE", clock=False, now=lambda: NOW)
     async with app.run_test(size=(160, 45), message_hook=messages.append) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "5")
+        await pilot.press("enter")
         await settle(pilot)
+        await go_to(pilot, "beslutning")
         for _ in range(5):
             await pilot.press("tab")                     # outcome, step, interventions, purpose, duration → start
         await type_text(pilot, "2026-12-01")

@@ -20,7 +20,8 @@ CASE = "2026-0109"
 def decided(db: Db) -> tuple[Db, int]:
     """The demo on SQLite or PostgreSQL, the case placed at the meeting; (db, its decision id)."""
     demo.load(db)
-    return db, decisions.record(db, CASE, MEETING, placement()).id
+    reason = "Zone 4 peger på trin 3–4; hjemmet kan ikke give omsorgen nu"
+    return db, decisions.record(db, CASE, MEETING, placement(ruler_reason=reason)).id
 
 
 def _without_reads(db: Db) -> dict[str, int]:

@@ -26,7 +26,7 @@ from visitation.domain.decision import (
 )
 from visitation.domain.followups import PlannedFollowup, schedule
 from visitation.domain.profiles import Profile
-from visitation.domain.rules import Violation, check, referral_basis
+from visitation.domain.rules import Violation, check, referral_basis, ruler_warning
 from visitation.domain.sos import SAFETY_PLAN_KEY
 from visitation.errors import DecisionExists, InvalidInput, RuleViolation
 from visitation.services import audit, drafts, goals, lookup, sos
@@ -67,6 +67,8 @@ class Preview:
 
     violations: list[Violation]
     followups: list[PlannedFollowup]
+    ruler_warning: str | None = None
+    """`zone 4 (…) peger normalt på trin 3–4; trin 6 er valgt` when the step lies outside the ruler's range."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def preview(db: Db, case_ident: str, draft: DecisionDraft, on: dt.date | None = 
     with db.read() as session:
         case = lookup.case(session, case_ident)
         full, profile = complete(session, case, draft, case.current_step, on or dt.date.today())
-        return Preview(check(full, profile), planned_for(full, profile))
+        return Preview(check(full, profile), planned_for(full, profile), ruler_warning(full, profile))
 
 
 def current(db: Db, case_ident: str, meeting_ident: str) -> CurrentDecision | None:
