@@ -24,7 +24,7 @@ def ics_text(case: CaseDetail, privacy: bool) -> str:
     if not case.ics:
         return "ICS-trekanten: ingen styrker eller bekymringer noteret endnu (i: tilføj)"
     tri = triangle()
-    scrub = Scrubber(case.name, case.initials, Privacy.SCREEN if privacy else Privacy.INTERNAL)
+    scrub = Scrubber.for_case(case, Privacy.SCREEN if privacy else Privacy.INTERNAL)
     lines = ["ICS-trekanten – + styrke, ! bekymring (i: tilføj)"]
     for side in tri.sides:
         notes = [n for n in case.ics if n.side == side.key]

@@ -66,7 +66,7 @@ class CaseStep(StepPane):
     def show_goals(self, bundle: CaseBundle, privacy: bool) -> None:
         """Each goal and sub-goal with its scores 0–10 over time (hidden while the case has none)."""
         c = bundle.case
-        scrub = Scrubber(c.name, c.initials, Privacy.SCREEN if privacy else Privacy.INTERNAL)
+        scrub = Scrubber.for_case(c, Privacy.SCREEN if privacy else Privacy.INTERNAL)
         lines = [f"{'  – ' if g.parent_id else ''}{scrub(g.text)}  [{status_label(g.status)}]  "
                  f"{charts.score_line(g.scores) or 'ikke scoret endnu'}" for g in c.goals]
         shown = self.query_one("#case-goals", Static)

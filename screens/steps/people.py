@@ -24,7 +24,7 @@ def who_label(who: str, case: CaseDetail, privacy: bool) -> str:
         return person_label(member.name, member.relation, privacy)
     if not privacy or not who:
         return who
-    scrub = Scrubber(case.name, case.initials, Privacy.SCREEN)
+    scrub = Scrubber.for_case(case, Privacy.SCREEN)
     shown = scrub(who)
     words = who.split()
     if shown == who and len(words) > 1 and all(w[:1].isupper() for w in words):

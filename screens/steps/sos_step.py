@@ -80,7 +80,7 @@ class SosStep(StepPane):
         """Fill in the mapping as the wall may see it."""
         self.bundle = bundle
         c, sos = bundle.case, bundle.case.sos
-        scrub = Scrubber(c.name, c.initials, Privacy.SCREEN if privacy else Privacy.INTERNAL)
+        scrub = Scrubber.for_case(c, Privacy.SCREEN if privacy else Privacy.INTERNAL)
 
         def label(who: str) -> str:
             return who_label(who, c, privacy)

@@ -73,3 +73,13 @@ def test_the_age_of_the_youth_s_own_consent_is_the_one_the_consent_rules_use() -
     law = load_law()
     [own] = [a for a in law.ages if a.key == "consent"]
     assert {r.youth_from for r in law.rules_of("consent")} == {own.age} == {15}
+
+
+def test_at_screen_the_names_on_the_network_map_become_initials_in_free_text() -> None:
+    from visitation.domain.privacy import Privacy, Scrubber
+
+    scrub = Scrubber("Liva Jensen", "LJ", Privacy.SCREEN, ["Sonja Hansen", "Dennis", "Thomas Vang"])
+    assert scrub("Sonja og Dennis kommer; Thomas Vang fortsætter. Sonjas bil.") == "S og D kommer; TV fortsætter. Ss bil."
+    assert scrub("mor og far kommer") == "mor og far kommer"                  # words, not names, stay
+    internal = Scrubber("Liva Jensen", "LJ", Privacy.INTERNAL, ["Sonja Hansen"])
+    assert internal("Sonja Hansen kommer") == "Sonja Hansen kommer"          # names in files for the case system

@@ -14,7 +14,7 @@ from tests.ui.helpers import settle, type_text
 from visitation.services import cases, ics, sos
 from visitation.services.db import Db
 
-HJOERRING, DECEMBER = "2026-0108", "VM-2026-11-25-HJ"
+HJOERRING, HJ_MEETING = "2026-0108", "VM-2026-11-25-HJ"
 RULER = "2026-0111"  # Hjørring, zone 3, proposal step 6
 ON = dt.date(2026, 12, 8)
 
@@ -40,7 +40,7 @@ def with_mapping(db: Db) -> None:
     sos.plan(db, HJOERRING, "Ingen voksne drikker, når L er hjemme", [people["mor"], people["far"]])
 
 
-def _drive(keys: list[str], case: str = HJOERRING, meeting: str = DECEMBER):  # type: ignore[no-untyped-def]
+def _drive(keys: list[str], case: str = HJOERRING, meeting: str = HJ_MEETING):  # type: ignore[no-untyped-def]
     async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
         pilot.app.open_case(case, meeting)

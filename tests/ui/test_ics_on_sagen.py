@@ -15,7 +15,7 @@ MEETING = "VM-2026-11-26-OD"
 
 
 async def test_a_concern_is_noted_on_a_dimension_of_the_chosen_side(ui_db: Db) -> None:
-    case = "2026-0104"  # Odder: ICS is shown for every profile
+    case = "2026-0114"  # Odder, no ICS notes yet: ICS is shown for every profile
     ics.note(ui_db, case, "child", "school", strength="Glad for sin klasselærer")
     app = make_app(ui_db, MEETING, clock=False)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -43,12 +43,12 @@ async def test_a_note_without_text_is_not_saved(ui_db: Db) -> None:
     app = make_app(ui_db, MEETING, clock=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.open_case("2026-0104", MEETING)
+        app.open_case("2026-0114", MEETING)
         await settle(pilot)
         await pilot.press("i", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, IcsDialog) and "Skriv styrken eller bekymringen." in screen_text(app)
-    assert cases.show(ui_db, "2026-0104").ics == []
+    assert cases.show(ui_db, "2026-0114").ics == []
 
 
 async def test_the_prevention_triangle_and_position_x_trivsel_in_one_line(ui_db: Db) -> None:
@@ -61,7 +61,7 @@ async def test_the_prevention_triangle_and_position_x_trivsel_in_one_line(ui_db:
         text = screen_text(app)
         app.screen.dismiss()
         await settle(pilot)
-        app.open_case("2026-0104", MEETING)                            # not set: no line
+        app.open_case("2026-0114", MEETING)                            # not set: no line
         await settle(pilot)
         unset = screen_text(app)
     assert "Forebyggelsestrekanten: Sekundær forebyggelse · Potentielt udsat position × Mistrivsel (i målgruppen)" \

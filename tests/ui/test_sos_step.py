@@ -58,6 +58,7 @@ async def test_the_step_is_there_for_signs_of_safety_profiles_and_keys_follow_th
 
 async def test_each_kind_is_added_with_the_keyboard_and_names_stay_off_the_wall(ui_db: Db) -> None:
     mother = next(m for m in cases.show(ui_db, CASE).network if m.relation == "mor")
+    before = sos.show(ui_db, CASE)                                   # the demo's own mapping
     app = _app(ui_db)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await _open(pilot)
@@ -79,8 +80,10 @@ async def test_each_kind_is_added_with_the_keyboard_and_names_stay_off_the_wall(
         await settle(pilot)
         text = screen_text(app)
     view = sos.show(ui_db, CASE)
-    assert [(line.kind, line.who) for line in view.lines] == [("working", mother.name), ("danger", ""), ("goal", "")]
-    assert [(r.who, r.score, r.rated_on) for r in view.ratings] == [(mother.name, 4, dt.date(2026, 12, 8))]
+    added = view.lines[len(before.lines):]
+    assert [(line.kind, line.who) for line in added] == [("working", mother.name), ("danger", ""), ("goal", "")]
+    rated = view.ratings[len(before.ratings):]
+    assert [(r.who, r.score, r.rated_on) for r in rated] == [(mother.name, 4, dt.date(2026, 11, 25))]  # the meeting's day
     assert "• L kommer i vuggestue hver dag – mor" in text
     assert "Vi er bekymrede for at L bliver passet" in text and "L er passet af en aedru voksen" in text
     assert "0 ├─┼─┼─┼─●─┼─┼─┼─┼─┼─┤ 10   4/10" in text
@@ -88,6 +91,7 @@ async def test_each_kind_is_added_with_the_keyboard_and_names_stay_off_the_wall(
 
 
 async def test_a_score_outside_0_to_10_is_refused_in_the_dialog_and_nothing_is_saved(ui_db: Db) -> None:
+    before = sos.show(ui_db, CASE).ratings
     app = _app(ui_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open(pilot)
@@ -100,7 +104,7 @@ async def test_a_score_outside_0_to_10_is_refused_in_the_dialog_and_nothing_is_s
         assert "Scoren skal være et helt tal fra 0 til 10 (ikke «11»)." in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
-    assert sos.show(ui_db, CASE).ratings == []
+    assert sos.show(ui_db, CASE).ratings == before
 
 
 async def test_a_plan_rule_is_kept_by_people_chosen_from_the_network_map(ui_db: Db) -> None:

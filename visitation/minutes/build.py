@@ -85,7 +85,7 @@ def from_data(found: MinutesData, level: Privacy, one_case: bool = False) -> Min
 
 def case_minutes(c: CaseData, level: Privacy) -> CaseMinutes:
     """One docket case at a privacy level."""
-    scrub = people.Scrubber(c.name, c.initials, level)
+    scrub = people.Scrubber.for_case(c, level)
     d = c.decision
     status = STATUS.get(d.outcome, "decided") if d else "not_handled"
     before = d.step_before if d else c.current_step
