@@ -9,7 +9,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from screens.widgets.marks import MarkedCheckbox
-
 from visitation.domain.casefile import NetworkPerson
 from visitation.domain.decision import AlternativeDraft, Verdict
 

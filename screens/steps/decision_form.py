@@ -7,8 +7,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
-from screens.widgets.marks import MarkedSelectionList
 from screens.messages import CaseBundle
+from screens.widgets.marks import MarkedSelectionList
 from visitation.domain.decision import CHOICE_LABELS, FORM_FIELDS, SPECS, DecisionDraft
 
 TEXT_AREAS = tuple(n for n, s in SPECS.items() if s.kind in ("text", "lines"))

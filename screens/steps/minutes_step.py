@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.widgets import Markdown, Static
 
 from screens.messages import CaseBundle
 from screens.steps.base import StepPane
-from textual.message import Message
 
 
 class MinutesReady(Message):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-
 from tests.cli.helpers import (
     CASE,
-    copied_sqlite_url,
     as_json,
     case_file,
     case_on_docket,
+    copied_sqlite_url,
     decide_args,
     fails,
     fingerprint,
@@ -21,7 +20,6 @@ from tests.cli.helpers import (
     pending,
 )
 from tests.conftest import Cli
-
 
 sqlite_url = copied_sqlite_url
 """Every test here starts from a copy of an empty, migrated database."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-
 from tests.cli.helpers import (
-    copied_sqlite_url,
     as_json,
     case_on_docket,
+    copied_sqlite_url,
     decide_args,
     fails,
     fingerprint,
@@ -20,7 +19,6 @@ from tests.cli.helpers import (
 )
 from tests.conftest import Cli
 from visitation.domain.durations import add_months
-
 
 sqlite_url = copied_sqlite_url
 """Every test here starts from a copy of an empty, migrated database."""

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from tests.services.helpers import counts, placement
 from visitation.domain.decision import Consent, DecisionDraft, Outcome
 from visitation.errors import DecisionExists, InvalidInput, RuleViolation
 from visitation.services import audit, cases, decisions, followups, goals, meetings
 from visitation.services.db import Db
-from tests.services.helpers import counts, placement
 
 MEETING = "VM-2026-11-24"
 CASE = "2026-0109"  # socialstyrelsen, step 3, on the first demo meeting, network alternative missing

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from tests.services.helpers import counts
 from visitation.errors import InvalidInput
 from visitation.services import cases, demo, meetings, stats
 from visitation.services.db import Db
-from tests.services.helpers import counts
 
 
 def test_demo_loads_every_case_and_meeting_once(db: Db) -> None:

@@ -8,9 +8,10 @@ import os
 import signal
 import sys
 
+from textual.widgets import TextArea
+
 from screens.app import make_app
 from tests.ui.helpers import settle, type_text
-from textual.widgets import TextArea
 from visitation.services.db import open_db
 
 

@@ -83,7 +83,8 @@ async def test_each_kind_is_added_with_the_keyboard_and_names_stay_off_the_wall(
     added = view.lines[len(before.lines):]
     assert [(line.kind, line.who) for line in added] == [("working", mother.name), ("danger", ""), ("goal", "")]
     rated = view.ratings[len(before.ratings):]
-    assert [(r.who, r.score, r.rated_on) for r in rated] == [(mother.name, 4, dt.date(2026, 11, 25))]  # the meeting's day
+    # rated on the meeting's day
+    assert [(r.who, r.score, r.rated_on) for r in rated] == [(mother.name, 4, dt.date(2026, 11, 25))]
     assert "• L kommer i vuggestue hver dag – mor" in text
     assert "Vi er bekymrede for at L bliver passet" in text and "L er passet af en aedru voksen" in text
     assert "0 ├─┼─┼─┼─●─┼─┼─┼─┼─┼─┤ 10   4/10" in text

@@ -12,7 +12,6 @@ from visitation import __version__
 from visitation.cli import cases, goals, ics, meetings, minutes, misc, records, sos, trust
 from visitation.cli.state import State, state
 
-
 MAX_ARGUMENT = 4_000_000
 """No option or argument is longer than this (the longest text field holds 20,000 characters)."""
 

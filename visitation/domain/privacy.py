@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from visitation.domain.cpr import mask, redact
 

@@ -12,9 +12,8 @@ from visitation.domain.casefile import Child as ChildData
 from visitation.domain.privacy import Privacy, Scrubber, age_facts, age_on
 from visitation.errors import InvalidInput
 from visitation.services import audit, goals, ics, lookup, sos, trajectory
-from visitation.services.rows import (alternative_rows, assessment_row, decision_rows,
-                                      network_rows)
 from visitation.services.db import Db, profile_for, remember_profile
+from visitation.services.rows import alternative_rows, assessment_row, decision_rows, network_rows
 from visitation.services.views import CaseDetail, CaseRow, NetworkChanges, ProposalView
 from visitation.store import search as search_index
 from visitation.store.models import Assessment, Case, Child, Decision, Proposal

@@ -45,7 +45,8 @@ def upgrade() -> None:
            sa.Column('who', _text(200), nullable=False))
     _owned('sos_scale', sa.Column('who', _text(200), nullable=False),
            sa.Column('score', sa.Integer(), nullable=False), sa.Column('rated_on', sa.Date(), nullable=False))
-    _owned('safety_rule', sa.Column('text', _text(2000), nullable=False), sa.Column('keepers', sa.JSON(), nullable=False))
+    _owned('safety_rule', sa.Column('text', _text(2000), nullable=False),
+           sa.Column('keepers', sa.JSON(), nullable=False))
     _owned('ics_note', sa.Column('side', _text(20), nullable=False), sa.Column('dimension', _text(40), nullable=False),
            sa.Column('kind', _text(20), nullable=False), sa.Column('text', _text(2000), nullable=False))
     with op.batch_alter_table('case', schema=None) as batch_op:
