@@ -59,6 +59,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def fresh(db_url: str, tmp_path: Path) -> Iterator[Db]:
+    """A second, empty database of the same kind as `db`: where a transferred case arrives."""
+    urls = iter([f"sqlite:///{tmp_path / 'fresh.db'}"]) if db_url.startswith("sqlite") else _pg_database()
+    opened = open_db(next(urls), "modtager")
+    yield opened
+    opened.engine.dispose()
+    next(urls, None)  # drops the PostgreSQL database
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A SQLite database file URL (for tests that are about SQLite or the CLI)."""
     return f"sqlite:///{tmp_path / 'test.db'}"

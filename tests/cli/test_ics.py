@@ -114,3 +114,13 @@ def test_classify_bad_input_is_one_line_exit_2_and_changes_nothing(
     assert fails(cli("case", "classify", liva, *args)).startswith(message)
     assert fingerprint(cli) == before
     assert _classes(cli, liva) == classes
+
+
+def test_the_help_names_the_sides_and_dimensions_of_the_data_file() -> None:
+    from visitation.cli.ics import DIMENSION_HELP, SIDE_HELP
+    from visitation.domain.ics import triangle
+
+    tri = triangle()
+    assert SIDE_HELP == " | ".join(f"{s.key} ({s.label})" for s in tri.sides) + "."
+    keys = "; ".join(f"{s.key}: {', '.join(d.key for d in tri.dimensions if d.side == s.key)}" for s in tri.sides)
+    assert DIMENSION_HELP == f"Dimensionens nøgle på siden – {keys}."

@@ -4,14 +4,11 @@ travel with the case to a fresh database and come back the same; on SQLite and P
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlmodel import col, select
 
-from tests.conftest import _pg_database
 from tests.history_example import history
 from tests.services.helpers import counts, placement
 from visitation.domain.decision import AlternativeDraft, Consent, DecisionDraft, Outcome, Verdict
@@ -19,7 +16,7 @@ from visitation.domain.goals import GoalStatus
 from visitation.domain.privacy import Privacy
 from visitation.errors import InvalidInput
 from visitation.services import audit, casefiles, cases, decisions, followups, goals, sos
-from visitation.services.db import Db, open_db
+from visitation.services.db import Db
 from visitation.services.verify import verify
 from visitation.store.models import Case, Decision
 
@@ -27,16 +24,6 @@ CASE, SPRING, WINTER = "2026-0109", "VM-2026-11-24", "VM-2026-12-08"  # the demo
 CPR = "110418-4932"
 REASON = "Zonen peger på trin 3–4, men farmor kan ikke have V boende, og V har brug for en plejefamilie nu"
 RULE = "Farmor Inge henter V fra SFO hver dag og ringer til rådgiveren, hvis far ikke er hjemme"
-
-
-@pytest.fixture
-def fresh(db_url: str, tmp_path: Path) -> Iterator[Db]:
-    """A second, empty database of the same kind as `db`: where a transferred case arrives."""
-    urls = iter([f"sqlite:///{tmp_path / 'fresh.db'}"]) if db_url.startswith("sqlite") else _pg_database()
-    opened = open_db(next(urls), "modtager")
-    yield opened
-    opened.engine.dispose()
-    next(urls, None)  # drops the PostgreSQL database
 
 
 def _lived(db: Db) -> None:

@@ -4,20 +4,17 @@ prevention triangle come back the same in a fresh database; a bad value writes n
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import _pg_database
 from tests.history_example import METHODS, changed, history
 from tests.services.helpers import counts
 from visitation.domain.decision import Consent, DecisionDraft, Outcome, Verdict
 from visitation.domain.privacy import Privacy
 from visitation.errors import InvalidInput
 from visitation.services import audit, casefiles, cases, decisions, ics, network, sos
-from visitation.services.db import Db, open_db
+from visitation.services.db import Db
 
 WALKTHROUGH = "2026-0105"
 """Hjørring's case for the walk from mapping to a safety plan chosen instead of placement: mapped, no rules yet."""
@@ -25,16 +22,6 @@ RULES = [("E ringer til mormor Hanne, hvis mor og far råber; Hanne kommer eller
           ["Hanne", "Brian"]),
          ("Hører Lis uro fra lejligheden, banker hun på og ringer til Hanne", ["Lis", "Hanne"]),
          ("Rune går en tur, når han mærker vreden, og ringer til Brian", ["Rune", "Brian"])]
-
-
-@pytest.fixture
-def fresh(db_url: str, tmp_path: Path) -> Iterator[Db]:
-    """A second, empty database of the same kind as `db`: where a transferred case arrives."""
-    urls = iter([f"sqlite:///{tmp_path / 'fresh.db'}"]) if db_url.startswith("sqlite") else _pg_database()
-    opened = open_db(next(urls), "modtager")
-    yield opened
-    opened.engine.dispose()
-    next(urls, None)  # drops the PostgreSQL database
 
 
 def _planned(db: Db) -> None:
