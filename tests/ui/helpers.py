@@ -12,10 +12,14 @@ KEYS = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma", ";": "semico
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let every worker finish and the screen catch up (results may start more work)."""
+    """Let every worker finish and the screen catch up (results may start more work). Cursors stop blinking
+    (shown steadily), so a screenshot never depends on where in its half-second blink the cursor was."""
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
