@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class VisitationError(Exception):
     """Base of every expected failure; `exit_code` is what the CLI exits with."""
@@ -27,7 +29,7 @@ class NotFound(InvalidInput):
 class RuleViolation(InvalidInput):
     """A decision breaks one or more of the rules of SPEC §3."""
 
-    def __init__(self, violations: list[object]) -> None:
+    def __init__(self, violations: Sequence[object]) -> None:
         self.violations = violations
         text = "; ".join(str(v) for v in violations)
         super().__init__(f"Beslutningen bryder reglerne: {text}")

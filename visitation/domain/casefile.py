@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 from visitation.domain import cpr
@@ -420,7 +421,7 @@ def alternative(node: Node) -> AlternativeDraft:
 # --- the history (`/2`) ---------------------------------------------------------------------------
 
 STEPS = range(1, 21)
-DEFAULTS = {f.name: f.default for f in dataclasses.fields(DecisionDraft)}
+DEFAULTS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(DecisionDraft)}
 
 
 def _earlier(i: int) -> str:
@@ -450,7 +451,7 @@ def _decision(node: Node, i: int, count: int) -> DecisionRecord:
     meeting_ref, meeting_date = _meeting(node.at("meeting"))
     return DecisionRecord(
         declared={name: _declared(node.at(name), name) for name in STORED_FIELDS},
-        step_before=node.at("step_before").integer(STEPS, "et trin (1, 2, 3 …)"),  # type: ignore[arg-type]
+        step_before=node.at("step_before").integer(STEPS, "et trin (1, 2, 3 …)"),
         legal_basis=node.at("legal_basis").texts(), law_version=node.at("law_version").text(limit=100),
         profile_key=node.at("profile_key").text(required=True, limit=100),
         profile_version=node.at("profile_version").text(limit=50),
@@ -469,7 +470,8 @@ def _declared(node: Node, name: str) -> Any:
     """A declared decision field, read by its kind (so a field added to the declaration travels too)."""
     spec, default = SPECS[name], DEFAULTS[name]
     if spec.kind == "choice":
-        return node.choice(tuple(type(default)), None if spec.required else default.value)
+        choices: type[StrEnum] = type(default)
+        return node.choice(tuple(choices), None if spec.required else default.value)
     if spec.kind == "step":
         return node.integer(STEPS, "et trin (1, 2, 3 …)")
     if spec.kind == "keys":
@@ -479,6 +481,7 @@ def _declared(node: Node, name: str) -> Any:
     if spec.kind == "flag":
         return node.flag(default)
     if spec.kind == "int":
+        assert spec.range is not None, name  # every int field declares its range
         low, high = spec.range
         return None if node.value is None else node.integer(range(low, high + 1), f"et helt tal {low}-{high}")
     return node.text()  # at most MAX_TEXT, as `decide` allows

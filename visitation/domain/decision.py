@@ -283,7 +283,7 @@ def field_problems(fields: dict[str, object]) -> list[str]:
 def _form_value(name: str, kind: str, default: Any, value: object) -> Any:
     """One saved form value as the draft holds it; anything unreadable is the field's default ('missing')."""
     if kind == "choice":
-        choices = type(default)
+        choices: type[StrEnum] = type(default)
         return choices(value) if isinstance(value, str) and value in tuple(choices) else default
     if kind == "step":
         return value if isinstance(value, int) and not isinstance(value, bool) else default

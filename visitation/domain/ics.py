@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from visitation.domain.tomlcheck import Source, tables
+from visitation.domain.tomlcheck import Source, equals, tables
 from visitation.errors import InvalidInput
 
 
@@ -80,7 +80,7 @@ def parse_triangle(source: Source) -> Triangle:
     dims = []
     for n, t in enumerate(tables(source, "dimensions"), start=1):
         dims.append(Dimension(
-            number=t.get("number", int, check=lambda v, n=n: v == n, problem=f"skal være {n}"),
+            number=t.get("number", int, check=equals(n), problem=f"skal være {n}"),
             side=t.get("side", str, check=lambda v: v in keys, problem="skal være en af siderne"),
             key=t.get("key", str), label=t.get("label", str)))
     if len(sides) != 3 or any(not any(d.side == s.key for d in dims) for s in sides):

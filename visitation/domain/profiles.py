@@ -9,7 +9,7 @@ from typing import Any
 
 from visitation.domain.durations import Duration
 from visitation.domain.law import MEASURES, FollowupRule, Law, load_law, read_followup
-from visitation.domain.tomlcheck import DataFileError, Source, Table, tables
+from visitation.domain.tomlcheck import DataFileError, Source, Table, equals, tables
 from visitation.errors import NotFound
 
 PLACEMENT_TYPES = ("network", "foster", "institution")
@@ -221,7 +221,7 @@ def _steps(source: Source) -> tuple[Step, ...]:
     steps = []
     for n, t in enumerate(tables(source, "steps"), start=1):
         steps.append(Step(
-            number=t.get("number", int, check=lambda v, n=n: v == n, problem=f"skal være {n} (trinene nummereres 1, 2, 3 …)"),
+            number=t.get("number", int, check=equals(n), problem=f"skal være {n} (trinene nummereres 1, 2, 3 …)"),
             label=t.get("label", str), description=t.get("description", str, ""),
             placement=t.get("placement", bool, False), goals=t.strings("goals")))
     if len(steps) < 2:
@@ -235,7 +235,7 @@ def _zones(source: Source, law: Law) -> tuple[Zone, ...]:
         legal = t.strings("legal")
         _check_legal(t, legal, law)
         zones.append(Zone(
-            number=t.get("number", int, check=lambda v, n=n: v == n, problem=f"skal være {n}"),
+            number=t.get("number", int, check=equals(n), problem=f"skal være {n}"),
             label=t.get("label", str), colour=t.get("colour", str),
             hex=t.get("hex", str, check=_is_hex, problem="skal være en farve som #2e7d32"),
             who_acts=t.get("who_acts", str), guidance=t.get("guidance", str),

@@ -190,7 +190,7 @@ def consent(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     if not applying:
         return []
     name = f"Samtykke ({profile.law.refs(tuple(k for r in applying for k in r.legal))})"
-    ages = [r.youth_from for r in applying if _youth_needed(r, draft)]
+    ages = [r.youth_from for r in applying if r.youth_from is not None and _youth_needed(r, draft)]
     youth = f"fyldt {min(ages)} år" if ages else ""
     if draft.outcome is Outcome.REFERRED:
         if youth and draft.youth_consent is YouthConsent.UNKNOWN:
@@ -252,7 +252,7 @@ def ruler_warning(draft: DecisionDraft, profile: Profile) -> str | None:
     found = ruler_range(draft, profile)
     if found is None:
         return None
-    zone = profile.zone(draft.facts.zone) if draft.facts.zone else None  # type: ignore[arg-type]
+    zone = profile.zone(draft.facts.zone) if draft.facts.zone else None
     span = f"trin {found[0]}" if found[0] == found[1] else f"trin {found[0]}–{found[1]}"
     return (f"zone {draft.facts.zone} ({zone.label if zone else '?'}) peger normalt på {span}; "
             f"trin {draft.step} er valgt")

@@ -125,3 +125,8 @@ def tables(source: Source, name: str, data: dict[str, Any] | None = None) -> lis
 def _kind_name(kind: type) -> str:
     return {str: "en tekst", int: "et heltal", bool: "true eller false", list: "en liste",
             dict: "en tabel"}.get(kind, kind.__name__)
+
+
+def equals(expected: int) -> Callable[[int], bool]:
+    """A `check` for `Table.get`: the value is `expected` (e.g. the n-th table numbered n)."""
+    return lambda value: value == expected

@@ -100,7 +100,9 @@ def case_document(session: Session, case: Case, privacy: Privacy) -> dict[str, A
     """The case file document of a case, from an open session, as the privacy level allows."""
     child = session.get(Child, case.child_id)
     assert child is not None
-    return _scrubbed(_document(session, case, child, privacy), Scrubber(child.name, child.initials, privacy))
+    scrub = Scrubber(child.name, child.initials, privacy)
+    document: dict[str, Any] = _scrubbed(_document(session, case, child, privacy), scrub)
+    return document
 
 
 def _scrubbed(value: Any, scrub: Scrubber) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,11 +47,11 @@ class Db:
         """A copy whose audit events say the data was used at the meeting `ref`."""
         return self.with_purpose(f"visitationsmøde {ref}")
 
-    def read(self):  # type: ignore[no-untyped-def]
+    def read(self) -> AbstractContextManager[Session]:
         """A read session."""
         return read_session(self.engine)
 
-    def write(self):  # type: ignore[no-untyped-def]
+    def write(self) -> AbstractContextManager[Session]:
         """A write transaction."""
         return write_session(self.engine)
 

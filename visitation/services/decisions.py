@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -231,9 +232,11 @@ def _insert(session: Session, db: Db, case: Case, meeting: Meeting, d: DecisionD
     if d.outcome is Outcome.REFERRED:
         legal += [profile.law.cite(k) for k in referral_basis(d, profile)]
     people = session.exec(select(Participant).where(Participant.meeting_id == meeting.id)).all()
-    declared = {**{name: _stored(getattr(d, name)) for name in STORED_FIELDS}, "interventions": list(d.interventions)}
+    declared: dict[str, Any] = {**{name: _stored(getattr(d, name)) for name in STORED_FIELDS},
+                                "interventions": list(d.interventions)}
     row = Decision(
-        **declared, case_id=case.id, meeting_id=meeting.id, supersedes_id=replaced.id if replaced else None,
+        **declared, case_id=case.id, meeting_id=meeting.id,  # type: ignore[arg-type]
+        supersedes_id=replaced.id if replaced else None,
         step_before=step_before, legal_basis=list(dict.fromkeys(legal)),
         law_version=f"{profile.law.name}, {profile.law.version}", profile_key=profile.key,
         profile_version=profile.version, alternatives=[jsonable(a) for a in d.alternatives],

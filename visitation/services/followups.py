@@ -144,7 +144,8 @@ def _recurring(session: Session, db: Db, case: Case, f: Followup, decision: Deci
 def _add(session: Session, db: Db, case: Case, f: Followup, today: dt.date, due: dt.date, kind: str, label: str,
          legal: tuple[str, ...], detail: str) -> FollowupRow:
     """A new follow-up of the same decision, audited."""
-    row = Followup(decision_id=f.decision_id, case_id=case.id, due=due, kind=kind, label=label, legal=list(legal),
+    row = Followup(decision_id=f.decision_id, case_id=case.id,  # type: ignore[arg-type]
+                   due=due, kind=kind, label=label, legal=list(legal),
                    responsible=f.responsible or case.caseworker)
     session.add(row)
     session.flush()

@@ -84,9 +84,10 @@ def _decision_out(d: Decision, position: dict[int | None, int]) -> dict[str, Any
 def _meetings(session: Session, rows: Sequence[Decision]) -> dict[int, dict[str, str]]:
     """The meeting of each decision, here or (for one imported with its case) where it was made."""
     ids = [d.id for d in rows]
-    here = session.exec(select(Decision.id, Meeting.ref, Meeting.date)
+    here = session.exec(select(col(Decision.id), col(Meeting.ref), col(Meeting.date))
                         .join(Meeting, col(Meeting.id) == col(Decision.meeting_id)).where(col(Decision.id).in_(ids)))
-    there = session.exec(select(DecisionOrigin.decision_id, DecisionOrigin.meeting_ref, DecisionOrigin.meeting_date)
+    there = session.exec(select(col(DecisionOrigin.decision_id), col(DecisionOrigin.meeting_ref),
+                                col(DecisionOrigin.meeting_date))
                          .where(col(DecisionOrigin.decision_id).in_(ids)))
     return {i: {"ref": ref, "date": day.isoformat()} for i, ref, day in [*here, *there]}
 
@@ -142,9 +143,11 @@ def _restore_decisions(session: Session, case: Case, records: Sequence[DecisionR
 
 
 def _decision_row(case: Case, r: DecisionRecord, path: str) -> Decision:
-    declared = {name: list(value) if isinstance(value, tuple) else value for name, value in r.declared.items()}
+    declared: dict[str, Any] = {name: list(value) if isinstance(value, tuple) else value
+                                for name, value in r.declared.items()}
     return _fitting(path, Decision(
-        **declared, case_id=case.id, meeting_id=None, step_before=r.step_before, legal_basis=list(r.legal_basis),
+        **declared, case_id=case.id, meeting_id=None,  # type: ignore[arg-type]
+        step_before=r.step_before, legal_basis=list(r.legal_basis),
         law_version=r.law_version, profile_key=r.profile_key, profile_version=r.profile_version,
         alternatives=jsonable(r.alternatives), network_snapshot=[_snapshot(p) for p in r.network_snapshot],
         participants=jsonable(r.participants), created_at=r.created_at, created_by=r.created_by))
@@ -152,7 +155,8 @@ def _decision_row(case: Case, r: DecisionRecord, path: str) -> Decision:
 
 def _snapshot(p: SnapshotPerson) -> dict[str, Any]:
     """A network person as a decision keeps it (the shape of `NetworkRow`)."""
-    return jsonable(NetworkRow(id=p.id, **asdict(p.person), version=p.version))
+    snapshot: dict[str, Any] = jsonable(NetworkRow(id=p.id, **asdict(p.person), version=p.version))
+    return snapshot
 
 
 def _restore_followups(session: Session, case: Case, records: Sequence[DecisionRecord],
@@ -184,7 +188,7 @@ def _restore_goals(session: Session, db: Db, case: Case, records: Iterable[GoalR
 
 def _goal_row(db: Db, case: Case, g: GoalRecord, made: list[Goal]) -> Goal:
     """A goal as it was; who made it and when, if the file does not say, is the importer and now."""
-    when = {"created_at": g.created_at} if g.created_at else {}
+    when: dict[str, Any] = {"created_at": g.created_at} if g.created_at else {}
     return Goal(case_id=case.id, parent_id=made[g.parent].id if g.parent is not None else None, text=g.text,  # type: ignore[arg-type]
                 due=g.due, status=g.status.value, closed_on=g.closed_on, created_by=g.created_by or db.user, **when)
 

@@ -133,10 +133,11 @@ def add_case(db: Db, meeting_ident: str, case_ident: str, minutes: int = 20) -> 
 def listing(db: Db) -> list[MeetingRow]:
     """Every meeting, newest first, with its number of cases."""
     with db.read() as session:
-        counts = dict(session.exec(select(DocketItem.meeting_id, func.count()).group_by(DocketItem.meeting_id)).all())
+        per_meeting = select(DocketItem.meeting_id, func.count()).group_by(col(DocketItem.meeting_id))
+        counts = dict(session.exec(per_meeting).all())
         rows = session.exec(select(Meeting).order_by(col(Meeting.date).desc(), col(Meeting.id).desc())).all()
         return [MeetingRow(id=m.id, ref=m.ref, date=m.date, title=m.title, chair=m.chair, state=m.state,  # type: ignore[arg-type]
-                           cases=counts.get(m.id, 0)) for m in rows]
+                           cases=counts.get(m.id, 0)) for m in rows]  # type: ignore[arg-type]
 
 
 def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> MeetingRow:
@@ -155,7 +156,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
         docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
-                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0))
+                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0))  # type: ignore[arg-type]
                 for d, c, ch in items],
         municipality=held.municipality if held else None, profile=held.key if held else None)
 
@@ -169,7 +170,7 @@ def _overdue(session: Session, case_ids: list[int], on: dt.date) -> dict[int, in
         return {}
     rows = session.exec(select(Followup.case_id, func.count()).where(
         col(Followup.case_id).in_(case_ids), col(Followup.done_on).is_(None), Followup.due < on, active())
-        .group_by(Followup.case_id)).all()
+        .group_by(col(Followup.case_id))).all()
     return dict(rows)
 
 

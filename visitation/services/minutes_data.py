@@ -199,7 +199,8 @@ def _previous(session: Session, decisions: list[Decision], here: list[Decision],
               meeting: Meeting) -> Decision | None:
     """The newest decision on the case before this meeting (corrections at this meeting excluded)."""
     if here:
-        return next((d for d in reversed(decisions) if d.id < here[0].id and d.meeting_id != meeting.id), None)
+        return next((d for d in reversed(decisions)  # stored rows: ids are set
+                     if d.id < here[0].id and d.meeting_id != meeting.id), None)  # type: ignore[operator]
     dates = {m.id: m.date for m in session.exec(select(Meeting).where(
         col(Meeting.id).in_(sorted({d.meeting_id for d in decisions if d.meeting_id}))))}
     before = [d for d in decisions

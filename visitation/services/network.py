@@ -78,7 +78,7 @@ def remove(db: Db, member_id: int, version: int) -> None:
 def _member(session, member_id: int) -> NetworkMember:  # type: ignore[no-untyped-def]
     from visitation.errors import NotFound
 
-    row = session.get(NetworkMember, member_id)
+    row: NetworkMember | None = session.get(NetworkMember, member_id)
     if row is None or row.removed_at is not None:
         raise NotFound(f"netværkspersonen {member_id} findes ikke")
     return row

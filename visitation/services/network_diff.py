@@ -40,7 +40,7 @@ def diff(db: Db, case_ident: str, before: str | None = None, after: str | None =
             if not found:
                 raise InvalidInput(f"--to: sagen {case.ref} blev ikke behandlet på mødet {meeting.ref}")
             after_label, after_map = meeting.ref, _rows(found[-1][0])
-            earlier = [d for d in decided if d[0].id < found[-1][0].id and d[1].id != meeting.id]
+            earlier = [d for d in decided if d[0].id < found[-1][0].id and d[1].id != meeting.id]  # type: ignore[operator]
         if before is None:
             if not earlier:
                 raise InvalidInput(f"sagen {case.ref} har ikke været på et møde før; der er intet at sammenligne med")

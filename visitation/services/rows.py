@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from visitation.domain.decision import STORED_FIELDS
 from visitation.services.views import (
@@ -21,12 +23,12 @@ from visitation.services.views import (
 from visitation.store.models import Alternative, Assessment, Decision, Followup, NetworkMember
 
 
-def replaced():  # type: ignore[no-untyped-def]
+def replaced() -> SelectOfScalar[int | None]:
     """SQL: the ids of the decisions a correction replaced."""
-    return select(Decision.supersedes_id).where(col(Decision.supersedes_id).is_not(None))
+    return select(col(Decision.supersedes_id)).where(col(Decision.supersedes_id).is_not(None))
 
 
-def active():  # type: ignore[no-untyped-def]
+def active() -> ColumnElement[bool]:
     """Follow-ups still due: their decision not replaced by a correction, and not made moot by a later one."""
     return col(Followup.decision_id).not_in(replaced()) & col(Followup.superseded_by_id).is_(None)
 

@@ -4,8 +4,10 @@ read as one plain view for the CLI, the TUI's step, the minutes and the case fil
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from visitation.domain.sos import MAX_KEEPERS, Kind, check_scale, column
 from visitation.domain.texts import checked_text
@@ -14,6 +16,8 @@ from visitation.services import audit, lookup
 from visitation.services.db import Db
 from visitation.services.method_views import PlanRule, ScaleRating, SosLine, SosView
 from visitation.store.models import Case, NetworkMember, SafetyRule, SosEntry, SosScale
+
+T = TypeVar("T", SosEntry, SosScale, SafetyRule)
 
 
 def add(db: Db, case_ident: str, column_name: str, text: str, who: str = "") -> int:
@@ -101,7 +105,7 @@ def show(db: Db, case_ident: str) -> SosView:
 
 def view(session: Session, case_id: int, until: dt.datetime | None = None) -> SosView:
     """The mapping as plain rows (as it stood at `until`, when given: the minutes of a past meeting)."""
-    def upto(model):  # type: ignore[no-untyped-def]
+    def upto(model: type[T]) -> SelectOfScalar[T]:
         query = select(model).where(model.case_id == case_id)
         return query.where(model.created_at <= until) if until else query
 

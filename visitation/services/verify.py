@@ -3,13 +3,15 @@ engine's own check; and the chain head a minutes file carries, as a witness of t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, text
-from sqlmodel import Session
+from sqlmodel import Session, col
 
+from visitation import paths
 from visitation.services.db import Db
 from visitation.store import chain, chainkey
 from visitation.store.models import AuditEvent, Decision
@@ -82,7 +84,7 @@ def _checks(conn: Connection, key: bytes | None,
     for model, name in CHAIN_NAMES.items():
         table = model.__table__  # type: ignore[attr-defined]
         yield (f"hashkæden over {table.name} (HMAC-SHA256)",
-               lambda table=table, name=name: _chain_findings(conn, table, name, chain_key))
+               functools.partial(_chain_findings, conn, table, name, chain_key))
 
 
 def _integrity(conn: Connection) -> list[Finding]:
@@ -129,12 +131,12 @@ def _unproven(key: bytes | None) -> str:
     if key is not None:
         return "ægtheden er ikke bevist: kædenøglen her er ikke databasens"
     return (f"ægtheden er ikke bevist: der er ingen kædenøgle her (hverken {chainkey.ENV} eller "
-            f"{chainkey.chain_key_path()}), så kun kædernes sammenhæng er kontrolleret, indtil nøglen gives")
+            f"{paths.chain_key_path()}), så kun kædernes sammenhæng er kontrolleret, indtil nøglen gives")
 
 
 def chain_head(session: Session) -> str:
     """The decision chain's head as minutes carry it: `beslutning:ID:first 16 hex of its hash`."""
-    last_id, last_hash = chain.head(session, Decision.__table__)  # type: ignore[arg-type]
+    last_id, last_hash = chain.head(session, Decision.__table__)  # type: ignore[attr-defined]
     return f"beslutning:{last_id}:{last_hash[:16]}"
 
 
@@ -155,7 +157,7 @@ def witness(db: Db, head: str) -> Witness:
     if number == 0:
         return Witness(True, "beslutningskæden var tom ved udskrivningen")
     with db.read() as session:
-        stored = session.execute(select(Decision.hash).where(Decision.id == number)).scalar()
+        stored = session.execute(select(col(Decision.hash)).where(col(Decision.id) == number)).scalar()
     if stored is None:
         return Witness(False, f"beslutning {number}, kædens hoved ved udskrivningen, findes ikke længere: "
                               "beslutningskæden er afkortet eller skrevet om")

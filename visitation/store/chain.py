@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, Table, insert, literal, select, type_coerce, update
+from sqlalchemy import Connection, Engine, RowMapping, Table, insert, literal, select, type_coerce, update
 from sqlalchemy.types import NullType
 from sqlmodel import Session, SQLModel
 
+from visitation import paths
 from visitation.errors import ChainKeyError
 from visitation.store import chainkey
 from visitation.store.models import AuditEvent, Decision, Setting, metadata
@@ -104,7 +105,8 @@ def _anchor(key: bytes, table: str, last_id: int, last_hash: str) -> str:
 def setting_value(conn: Executor, name: str) -> str | None:
     """A setting's value, read through Core (so it never goes stale in a session)."""
     table = Setting.__table__  # type: ignore[attr-defined]
-    return conn.execute(select(table.c.value).where(table.c.key == name)).scalar()  # type: ignore[no-any-return]
+    value: str | None = conn.execute(select(table.c.value).where(table.c.key == name)).scalar()
+    return value
 
 
 def _put(conn: Executor, name: str, value: str) -> None:
@@ -151,16 +153,16 @@ def signing_key(session: Session) -> bytes:
         key = chainkey.ensure()
         key_database(session, key)
         return key  # remembered only once the key check is committed (next write)
-    key = chainkey.load()
-    if key is None:
+    loaded = chainkey.load()
+    if loaded is None:
         raise ChainKeyError(f"databasen er beskyttet med en kædenøgle, som ikke findes her; sæt {chainkey.ENV} "
-                            f"eller læg nøglefilen i {chainkey.chain_key_path()}")
-    if not _same(stored, key_check(key)):
+                            f"eller læg nøglefilen i {paths.chain_key_path()}")
+    if not _same(stored, key_check(loaded)):
         raise ChainKeyError(f"kædenøglen ({chainkey.where()}) er ikke databasens; kæderne forlænges ikke. "
                             f"Brug databasens nøgle ({chainkey.ENV})")
     if isinstance(engine, Engine):
-        _KEYS[engine] = key
-    return key
+        _KEYS[engine] = loaded
+    return loaded
 
 
 def _committed_content(session: Session) -> bool:
@@ -181,7 +183,7 @@ def forget(engine: Engine) -> None:
 def append(session: Session, row: Decision | AuditEvent) -> None:
     """Add a row at the end of its chain; the caller's write transaction serialises appends."""
     key = signing_key(session)
-    table: Table = row.__table__  # type: ignore[attr-defined]
+    table: Table = row.__table__  # type: ignore[union-attr]
     row.prev_hash = head(session, table)[1]
     session.add(row)
     session.flush()  # assigns the id, which the hash covers, so reordering rows breaks the chain
@@ -228,7 +230,7 @@ def stored_rows(conn: Connection, table: Table, after: int | None = None) -> Ite
         after = batch[-1]["id"]
 
 
-def _converted(found: Mapping[str, Any], readers: Mapping[str, Any]) -> Stored:
+def _converted(found: RowMapping, readers: Mapping[str, Any]) -> Stored:
     values: dict[str, Any] = {}
     unreadable = []
     for name, value in found.items():
