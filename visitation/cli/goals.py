@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from visitation.cli.face import Typer
 from visitation.cli.state import CaseArg, Json, emit_json, note, parse_date, state, table
 
 if TYPE_CHECKING:
     from visitation.services.views import GoalRow
 
-app = typer.Typer(no_args_is_help=True)
+app = Typer(no_args_is_help=True)
 
 
 @app.command("add")
@@ -21,7 +22,7 @@ def add(
     text: Annotated[str, typer.Option("--text", help="Målet, formuleret sammen med barnet og forældrene.")],
     parent: Annotated[int | None, typer.Option(
         "--parent", help="Gør det til et delmål af dette mål (målets id).")] = None,
-    due: Annotated[str | None, typer.Option("--due", help="Tidsramme: frist ÅÅÅÅ-MM-DD.")] = None,
+    due: Annotated[str | None, typer.Option("--due", metavar="DATO", help="Tidsramme: frist ÅÅÅÅ-MM-DD.")] = None,
 ) -> None:
     """Tilføj et mål (med --parent et delmål) til en sag; skriver målets id.
 

@@ -6,9 +6,10 @@ from typing import Annotated, Any
 
 import typer
 
+from visitation.cli.face import MEETINGS, Typer
 from visitation.cli.state import emit_json, note, parse_date, state, table
 
-followup_app = typer.Typer(no_args_is_help=True)
+followup_app = Typer(no_args_is_help=True)
 Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
 
 
@@ -21,7 +22,10 @@ def decide(
     as_json: Json = False,
     **fields: Any,
 ) -> None:
-    """Registrér mødets beslutning i en sag; skriver beslutningens id."""
+    """Registrér mødets beslutning i en sag; skriver beslutningens id.
+
+    Eksempel: visitation decide 2026-0101 --meeting VM-2026-11-24 --outcome approved --step 1 --intervention ppr-konsultation --consent yes
+    """
     from visitation.cli.declared import draft_from_options
     from visitation.services import decisions
 
@@ -39,12 +43,15 @@ def decide(
 
 def followups(
     ctx: typer.Context,
-    due_before: Annotated[str | None, typer.Option("--due-before", help="Kun dem med frist før denne dato.")] = None,
+    due_before: Annotated[str | None, typer.Option("--due-before", metavar="DATO", help="Kun dem med frist før denne dato (ÅÅÅÅ-MM-DD).")] = None,
     caseworker: Annotated[str | None, typer.Option("--caseworker", help="Kun denne rådgivers.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Kun dem, hvis frist er overskredet.")] = False,
     as_json: Json = False,
 ) -> None:
-    """List opfølgninger, der ikke er udført."""
+    """List opfølgninger, der ikke er udført.
+
+    Eksempel: visitation followups --overdue --caseworker "Mette Holm"
+    """
     from visitation.services import followups as service
 
     rows = service.pending(state(ctx).db(), due_before=parse_date(due_before, "--due-before"),
@@ -69,7 +76,10 @@ def followup_done(
         "--propose-step", help="Foreslå trin N: sagen sættes på næste mødes dagsorden med forslaget.")] = None,
     step: Annotated[int | None, typer.Option("--step", hidden=True)] = None,
 ) -> None:
-    """Registrér en udført opfølgning: hvad den viste, næste opfølgning og evt. et forslag om andet trin."""
+    """Registrér en udført opfølgning: hvad den viste, næste opfølgning og evt. et forslag om andet trin.
+
+    Eksempel: visitation followup done 7 --note "Trives i børnehaven igen" --goal 3=8 --next 3m
+    """
     from visitation.domain.goals import parse_scores
     from visitation.errors import InvalidInput
     from visitation.services import followups as service
@@ -94,5 +104,5 @@ def register(app: typer.Typer) -> None:
     """Attach the top-level commands of this module."""
     from visitation.cli.declared import with_decision_options
 
-    app.command("decide")(with_decision_options(decide))
-    app.command("followups")(followups)
+    app.command("decide", rich_help_panel=MEETINGS)(with_decision_options(decide))
+    app.command("followups", rich_help_panel=MEETINGS)(followups)

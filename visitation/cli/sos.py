@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from visitation.cli.face import Typer
 from visitation.cli.state import CaseArg, Json, emit_json, state
 
 if TYPE_CHECKING:
     from visitation.services.method_views import SosView
 
-app = typer.Typer(no_args_is_help=True)
+app = Typer(no_args_is_help=True)
 Text = Annotated[str, typer.Option("--text", help="Teksten, som mødet formulerer den.")]
 
 
