@@ -68,7 +68,7 @@ def test_every_command_has_an_example(cli: Cli, path: tuple[str, ...]) -> None:
     text = " ".join(run(cli, *path, "--help").stdout.split())
     found = re.search(r"Eksempel: (visitation [^│]*)", text)
     assert found, text
-    assert found.group(1).startswith("visitation " + " ".join(path)), found.group(1)
+    assert f" {' '.join(path)} " in found.group(1), found.group(1)
 
 
 def test_the_short_help_is_not_cut_at_the_first_full_stop(cli: Cli) -> None:
