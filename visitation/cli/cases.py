@@ -78,11 +78,12 @@ def show(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id
     from visitation.cli.render import case_text
     from visitation.services import cases
 
-    found = cases.show(state(ctx).db(), case)
+    db = state(ctx).db()
+    found = cases.show(db, case)
     if as_json:
         emit_json(found)
     else:
-        typer.echo(case_text(found))
+        typer.echo(case_text(found, cases.profile(db, case)))
 
 
 @app.command("classify")
