@@ -204,14 +204,16 @@ def network_list(ctx: typer.Context, case: Annotated[str, typer.Argument(help="S
 
     Eksempel: visitation network list 2026-0101
     """
+    from visitation.domain import format as fmt
     from visitation.services import network
 
     rows = network.members(state(ctx).db(), case)
     if as_json:
         emit_json(rows)
     else:
-        table([[r.id, r.name, r.relation, r.sector, r.ring, r.valence, "ja" if r.placement_candidate else ""]
-               for r in rows], ["id", "navn", "relation", "sektor", "ring", "ressource", "anbringelse"])
+        table([[r.id, r.name, r.relation, fmt.label(fmt.SECTORS, r.sector), r.ring,
+                fmt.label(fmt.VALENCE_LABELS, r.valence), "ja" if r.placement_candidate else ""]
+               for r in rows], ["id", "navn", "relation", "sektor", "ring", "ressource/bekymring", "anbringelse"])
 
 
 @network_app.command("diff")

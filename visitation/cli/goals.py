@@ -53,10 +53,11 @@ def _cells(r: GoalRow) -> list[object]:
     """A goal as table cells: sub-goals indented under their goal, the scores drawn."""
     from visitation.charts import score_line
     from visitation.domain.cpr import redact
+    from visitation.domain.format import day
     from visitation.domain.goals import status_label
 
     text = redact(" ".join(r.text.split()))
-    return [r.id, r.parent_id, f"└ {text}" if r.parent_id else text, f"{r.due:%d.%m.%Y}" if r.due else "",
+    return [r.id, r.parent_id, f"└ {text}" if r.parent_id else text, day(r.due) if r.due else "",
             status_label(r.status), r.latest, score_line(r.scores)]
 
 

@@ -9,7 +9,7 @@ import typer
 
 from visitation import __version__
 from visitation.cli import cases, goals, ics, meetings, minutes, misc, records, sos, trust
-from visitation.cli.face import CASES, DATA, FIGURES, MEETINGS, METHODS, PANELS, DanishGroup, Typer
+from visitation.cli.face import CASES, FIGURES, MEETINGS, METHODS, PANELS, DanishGroup, Typer
 from visitation.cli.state import State, state
 
 MAX_ARGUMENT = 4_000_000

@@ -52,13 +52,15 @@ def list_(ctx: typer.Context, as_json: Json = False) -> None:
 
     Eksempel: visitation meeting list
     """
+    from visitation.domain import format as fmt
     from visitation.services import meetings
 
     rows = meetings.listing(state(ctx).db())
     if as_json:
         emit_json(rows)
     else:
-        table([[m.id, m.ref, m.date, m.state, m.cases, m.chair, m.title] for m in rows],
+        table([[m.id, m.ref, fmt.day(m.date), fmt.label(fmt.MEETING_STATES, m.state), m.cases, m.chair, m.title]
+               for m in rows],
               ["id", "ref", "dato", "status", "sager", "mødeleder", "titel"])
 
 
@@ -68,17 +70,20 @@ def show(ctx: typer.Context, meeting: MeetingArg, as_json: Json = False) -> None
 
     Eksempel: visitation meeting show VM-2026-11-24
     """
+    from visitation.domain import format as fmt
     from visitation.services import meetings
 
     m = meetings.show(state(ctx).db(), meeting)
     if as_json:
         emit_json(m)
         return
-    typer.echo(f"{m.title} {m.date} ({m.ref}, {m.state}) – mødeleder {m.chair}")
+    typer.echo(f"{m.title} {fmt.prose_day(m.date)} ({m.ref}, {fmt.label(fmt.MEETING_STATES, m.state)}) – "
+               f"mødeleder {m.chair}")
     typer.echo(f"Kommune: {m.municipality} (profil {m.profile})" if m.municipality
                else "Kommune: afgøres af den første sag på dagsordenen")
     typer.echo("Deltagere: " + "; ".join(f"{p.name} ({p.role}){'' if p.present else ' – afbud'}" for p in m.participants))
-    table([[d.position, d.case_ref, d.initials, d.age, d.step, d.minutes, d.state] for d in m.docket],
+    table([[d.position, d.case_ref, d.initials, d.age, d.step, d.minutes, fmt.label(fmt.DOCKET_STATES, d.state)]
+           for d in m.docket],
           ["#", "sag", "barn", "alder", "trin", "min", "status"])
 
 

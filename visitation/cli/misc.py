@@ -154,6 +154,7 @@ def audit(ctx: typer.Context,
 
     Eksempel: visitation audit --subject 2026-0101 --for-citizen
     """
+    from visitation.domain import format as fmt
     from visitation.errors import InvalidInput
     from visitation.services import audit as service
     from visitation.services import lookup
@@ -171,14 +172,14 @@ def audit(ctx: typer.Context,
         if as_json:
             emit_json(lines)
         else:
-            table([[line.date, line.what, line.purpose] for line in lines], ["dato", "hvad", "formål"])
+            table([[fmt.day(line.date), line.what, line.purpose] for line in lines], ["dato", "hvad", "formål"])
         return
     rows = service.events(db, case_id)
     if as_json:
         emit_json(rows)
     else:
-        table([[r.id, r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user, r.action, r.case_id, r.entity, r.purpose, r.detail]
-               for r in rows], ["id", "tid (UTC)", "bruger", "handling", "sag", "objekt", "formål", "detalje"])
+        table([[r.id, fmt.moment(r.at), r.user, r.action, r.case_id, r.entity, r.purpose, r.detail]
+               for r in rows], ["id", "tid", "bruger", "handling", "sag", "objekt", "formål", "detalje"])
 
 
 def register(app: typer.Typer) -> None:

@@ -27,6 +27,7 @@ def decide(
     Eksempel: visitation decide 2026-0101 --meeting VM-2026-11-24 --outcome approved --step 1 --intervention ppr-konsultation --consent yes
     """
     from visitation.cli.declared import draft_from_options
+    from visitation.domain import format as fmt
     from visitation.services import decisions
 
     draft = draft_from_options(fields)
@@ -38,7 +39,7 @@ def decide(
     if done.supersedes_id:
         note(f"Erstatter beslutning {done.supersedes_id}.")
     for f in done.followups:
-        note(f"Opfølgning {f.due.isoformat()}: {f.label}" + (f" ({', '.join(f.legal)})" if f.legal else ""))
+        note(f"Opfølgning {fmt.day(f.due)}: {f.label}" + (f" ({', '.join(f.legal)})" if f.legal else ""))
 
 
 def followups(
@@ -52,6 +53,7 @@ def followups(
 
     Eksempel: visitation followups --overdue --caseworker "Mette Holm"
     """
+    from visitation.domain import format as fmt
     from visitation.services import followups as service
 
     rows = service.pending(state(ctx).db(), due_before=parse_date(due_before, "--due-before"),
@@ -59,7 +61,7 @@ def followups(
     if as_json:
         emit_json(rows)
     else:
-        table([[f.id, f.due, "OVERSKREDET" if f.overdue else "", f.case_ref, f.responsible, f.label] for f in rows],
+        table([[f.id, fmt.day(f.due), "OVERSKREDET" if f.overdue else "", f.case_ref, f.responsible, f.label] for f in rows],
               ["id", "frist", "", "sag", "ansvarlig", "opfølgning"])
 
 
@@ -80,6 +82,7 @@ def followup_done(
 
     Eksempel: visitation followup done 7 --note "Trives i børnehaven igen" --goal 3=8 --next 3m
     """
+    from visitation.domain import format as fmt
     from visitation.domain.goals import parse_scores
     from visitation.errors import InvalidInput
     from visitation.services import followups as service
@@ -92,7 +95,7 @@ def followup_done(
     typer.echo(done.followup.id)
     for following in (done.next, done.recurring):
         if following:
-            note(f"Næste {following.label[:1].lower()}{following.label[1:]}: {following.due.isoformat()} "
+            note(f"Næste {following.label[:1].lower()}{following.label[1:]}: {fmt.day(following.due)} "
                  f"(id {following.id}).")
     if done.proposed_step is not None:
         note(f"Forslag om trin {done.proposed_step} er sat på dagsordenen for {done.proposed_at}." if done.proposed_at

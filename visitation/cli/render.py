@@ -13,6 +13,7 @@ from visitation.domain.sos import KIND_LABELS
 from visitation.services.stats import KeyFigures
 from visitation.services.views import CaseDetail
 
+
 def case_text(c: CaseDetail, profile: Profile | None = None) -> str:
     """A case as a caseworker reads it in the terminal (CPR masked; labels, not keys; Danish dates).
 
