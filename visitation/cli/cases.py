@@ -108,11 +108,11 @@ def classify(
 
 @app.command("import")
 def import_(ctx: typer.Context, files: Annotated[list[str], typer.Argument(
-        metavar="FIL...", help="Sagsfiler (visitation.case/1 eller /2, JSON); - læser én fra standardinput.")]) -> None:
+        metavar="FIL", help="Sagsfiler (visitation.case/1 eller /2, JSON); - læser én fra standardinput.")]) -> None:
     """Importér sager fra sagsfiler i én transaktion: alle eller (én fil afvist) ingen; skriver sagernes id.
 
-    Hver fil kontrolleres, før noget gemmes; en afvist fil nævnes ved navn (exit 2), og intet er gemt. På en
-    terminal vises en statuslinje, når der er flere filer.
+    Hver fil kontrolleres, før noget gemmes; en afvist fil nævnes ved navn (exit 2), og intet er gemt.
+    På en terminal vises en statuslinje, når der er flere filer.
 
     Eksempel: visitation case import sager/2026-0101.json sager/2026-0102.json
 

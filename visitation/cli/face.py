@@ -31,7 +31,7 @@ COMPLETION_HELP = {
 }
 TYPE_METAVARS = {"str": "TEKST", "int": "TAL", "float": "TAL", "Path": "FIL"}
 """An option's value by its Python type, when the option names no metavar of its own."""
-ARGUMENT_METAVARS = {"case": "SAG", "meeting": "MØDE", "file": "FIL", "files": "FIL...", "target": "FIL",
+ARGUMENT_METAVARS = {"case": "SAG", "meeting": "MØDE", "file": "FIL", "files": "FIL", "target": "FIL",
                      "source": "FIL", "name": "PROFIL", "goal": "MÅL", "followup": "OPFØLGNING"}
 
 # The panels of `visitation --help`.
