@@ -140,7 +140,7 @@ def test_completion_completes_subcommands_and_options(cli: Cli, monkeypatch: pyt
 
 
 def test_show_completion_prints_the_shell_script(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SHELL", "/bin/bash")
-    result = cli.runner.invoke(app, ["--show-completion"], prog_name="visitation")
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")  # no parent shell to detect here
+    result = cli.runner.invoke(app, ["--show-completion", "bash"], prog_name="visitation")
     assert result.exit_code == 0, result.output
     assert "_VISITATION_COMPLETE=complete_bash" in result.stdout and "complete " in result.stdout
