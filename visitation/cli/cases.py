@@ -151,7 +151,7 @@ def export(
     ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
     privacy: Annotated[str, typer.Option("--privacy", help="internal (uden CPR) eller full (med CPR).")] = "internal",
 ) -> None:
-    """Eksportér en sag med dens historik (beslutninger, opfølgninger, mål) som sagsfil (visitation.case/2) på stdout.
+    """Eksportér en sag med historik (beslutninger, opfølgninger, mål) som sagsfil (visitation.case/2) på stdout.
 
     Eksempel: visitation case export 2026-0101 > 2026-0101.json
     """
@@ -182,7 +182,8 @@ def network_add(
 ) -> None:
     """Tilføj en person til netværkskortet; skriver personens id.
 
-    Eksempel: visitation network add 2026-0101 --name Bodil --relation mormor --sector family --ring 2 --placement-candidate
+    Eksempel: visitation network add 2026-0101 --name Bodil --relation mormor --sector family --ring 2 \\
+      --placement-candidate
     """
     from visitation.domain.casefile import Node, network_person
     from visitation.errors import InvalidInput
@@ -223,7 +224,7 @@ def network_diff(ctx: typer.Context, case: Annotated[str, typer.Argument(help="S
                  as_json: Json = False) -> None:
     """Hvem er kommet til, gået ud eller ændret på netværkskortet mellem to møder.
 
-    Eksempel: visitation network diff 2026-0101 --from VM-2026-11-24
+    Eksempel: visitation network diff 2026-0101 --from VM-2026-11-24 --to VM-2026-12-08
     """
     from visitation.services import network_diff
 

@@ -21,12 +21,14 @@ SUBCOMMAND_METAVAR = "KOMMANDO [ARGUMENTER]..."
 RICH_TEXTS = {
     "ARGUMENTS_PANEL_TITLE": "Argumenter", "OPTIONS_PANEL_TITLE": "Tilvalg", "COMMANDS_PANEL_TITLE": "Kommandoer",
     "ERRORS_PANEL_TITLE": "Fejl", "ABORTED_TEXT": "Afbrudt.", "DEPRECATED_STRING": "(udgået) ",
-    "DEFAULT_STRING": "[standard: {}]", "ENVVAR_STRING": "[miljøvariabel: {}]", "REQUIRED_LONG_STRING": "[skal angives]",
+    "DEFAULT_STRING": "[standard: {}]", "ENVVAR_STRING": "[miljøvariabel: {}]",
+    "REQUIRED_LONG_STRING": "[skal angives]",
     "RICH_HELP": "Se [blue]'{command_path} {help_option}'[/] for hjælp.",
 }
 """Typer's rich-help texts (`typer.rich_utils` constants) in Danish."""
 COMPLETION_HELP = {
-    "install_completion": "Installér tab-fuldførelse af kommandoer og tilvalg i din skal (bash, zsh, fish, PowerShell).",
+    "install_completion": "Installér tab-fuldførelse af kommandoer og tilvalg i din skal "
+                          "(bash, zsh, fish, PowerShell).",
     "show_completion": "Vis skriptet til tab-fuldførelse for din skal (til at kopiere eller tilpasse).",
 }
 TYPE_METAVARS = {"str": "TEKST", "int": "TAL", "float": "TAL", "Path": "FIL"}
@@ -103,7 +105,8 @@ class Danish:
         return [danish_param(p) for p in super().get_params(ctx)]  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)  # type: ignore[attr-defined]
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         danish_rich()

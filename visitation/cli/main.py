@@ -139,7 +139,8 @@ def main(
     db: Annotated[str | None, typer.Option("--db", envvar="VISITATION_DB", help="Database: sti til en SQLite-fil eller en URL (postgresql+psycopg://…).")] = None,
     user: Annotated[str | None, typer.Option("--user", envvar="VISITATION_USER", help="Hvem der arbejder (til auditloggen); standard er OS-brugeren.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Vis tekniske detaljer ved fejl.")] = False,
-    version: Annotated[bool, typer.Option("-V", "--version", callback=_version, is_eager=True, help="Vis versionen.")] = False,
+    version: Annotated[bool, typer.Option("-V", "--version", callback=_version, is_eager=True,
+                                          help="Vis versionen.")] = False,
 ) -> None:
     """Visitation: forbered, afhold og dokumentér visitationsmøder. Uden kommando åbnes skærmbilledet (TUI)."""
     from visitation.paths import current_user
@@ -160,7 +161,8 @@ app.add_typer(sos.app, name="sos", help="Signs of Safety: kortlægning, sikkerhe
 app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.", rich_help_panel=MEETINGS)
 app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.",
               rich_help_panel=FIGURES)
-app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.", rich_help_panel=MEETINGS)
+app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.",
+              rich_help_panel=MEETINGS)
 misc.register(app)
 records.register(app)
 trust.register(app)

@@ -24,7 +24,8 @@ def new(
 ) -> None:
     """Opret et møde; skriver mødets id.
 
-    Eksempel: visitation meeting new --date 2026-12-15 --chair "Hanne Kjeldsen" --participant "Mette Holm;rådgiver;Familieafdelingen"
+    Eksempel: visitation meeting new --date 2026-12-15 --chair "Hanne Kjeldsen" \\
+      --participant "Mette Holm;rådgiver;Familieafdelingen"
     """
     from visitation.services import meetings
 

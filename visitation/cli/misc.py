@@ -113,7 +113,8 @@ def assess(
     protective: Annotated[list[str] | None, typer.Option("--protective", help="Beskyttelsesfaktor (gentag).")] = None,
     risk: Annotated[list[str] | None, typer.Option("--risk", help="Risikofaktor (gentag).")] = None,
     note_: Annotated[str, typer.Option("--note", help="Note.")] = "",
-    date: Annotated[str | None, typer.Option("--date", metavar="DATO", help="Vurderingens dato ÅÅÅÅ-MM-DD (standard i dag).")] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="DATO", help="Vurderingens dato ÅÅÅÅ-MM-DD (standard i dag).")] = None,
     consensus: Annotated[bool, typer.Option("--consensus", help="Teamets fælles vurdering.")] = False,
 ) -> None:
     """Registrér en vurdering på børnelinealen; skriver vurderingens id.

@@ -24,7 +24,8 @@ def decide(
 ) -> None:
     """Registrér mødets beslutning i en sag; skriver beslutningens id.
 
-    Eksempel: visitation decide 2026-0101 --meeting VM-2026-11-24 --outcome approved --step 1 --intervention ppr-konsultation --consent yes
+    Eksempel: visitation decide 2026-0101 --meeting VM-2026-11-24 --outcome approved --step 1 \\
+      --intervention ppr-konsultation --consent yes --rationale "A trives bedre med råd fra PPR"
     """
     from visitation.cli.declared import draft_from_options
     from visitation.domain import format as fmt
@@ -44,7 +45,8 @@ def decide(
 
 def followups(
     ctx: typer.Context,
-    due_before: Annotated[str | None, typer.Option("--due-before", metavar="DATO", help="Kun dem med frist før denne dato (ÅÅÅÅ-MM-DD).")] = None,
+    due_before: Annotated[str | None, typer.Option(
+        "--due-before", metavar="DATO", help="Kun dem med frist før denne dato (ÅÅÅÅ-MM-DD).")] = None,
     caseworker: Annotated[str | None, typer.Option("--caseworker", help="Kun denne rådgivers.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Kun dem, hvis frist er overskredet.")] = False,
     as_json: Json = False,
@@ -61,7 +63,8 @@ def followups(
     if as_json:
         emit_json(rows)
     else:
-        table([[f.id, fmt.day(f.due), "OVERSKREDET" if f.overdue else "", f.case_ref, f.responsible, f.label] for f in rows],
+        table([[f.id, fmt.day(f.due), "OVERSKREDET" if f.overdue else "", f.case_ref, f.responsible, f.label]
+               for f in rows],
               ["id", "frist", "", "sag", "ansvarlig", "opfølgning"])
 
 

@@ -20,12 +20,14 @@ def case_text(c: CaseDetail, profile: Profile | None = None) -> str:
     `profile`: the case's own profile, for the interventions' labels (without it the keys are shown)."""
     lines = [f"Sag {c.ref} (id {c.id}) – {c.name} ({c.initials}), {c.age} år, født {fmt.prose_day(c.birth_date)}"
              + (f", CPR {c.cpr}" if c.cpr else ""),
-             f"Profil: {c.profile} {c.profile_version}   Trin {c.step}: {c.step_label}   Status: {fmt.label(fmt.CASE_STATES, c.status)}",
+             f"Profil: {c.profile} {c.profile_version}   Trin {c.step}: {c.step_label}   "
+             f"Status: {fmt.label(fmt.CASE_STATES, c.status)}",
              f"Rådgiver: {c.caseworker or '–'}   Skole/dagtilbud: {c.school or '–'}",
              f"Anledning: {c.reason or '–'}"]
     lines += [f"  ! {fact}" for fact in c.age_facts]
     lines.append(f"Barnets perspektiv: {c.child_view or '–'}" + (f" ({c.child_view_how})" if c.child_view_how else ""))
-    lines.append(f"Forældrenes perspektiv: {c.parents_view or '–'} (samtykke: {fmt.label(fmt.CONSENTS, c.parents_consent)})")
+    lines.append(f"Forældrenes perspektiv: {c.parents_view or '–'} "
+                 f"(samtykke: {fmt.label(fmt.CONSENTS, c.parents_consent)})")
     if c.assessments:
         lines.append("Børnelinealen:")
         lines += [f"  {fmt.day(a.date)} zone {a.zone} {a.zone_label} ({fmt.label(fmt.AXIS_LABELS, a.axis)}) – "
