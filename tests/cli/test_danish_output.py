@@ -75,6 +75,8 @@ def test_audit_times_are_copenhagen_time(demo_cli: Cli) -> None:
     text = ok(demo_cli("audit"))
     assert "UTC" not in text and re.search(r"\b\d\d\.\d\d\.20\d\d \d\d:\d\d\b", text)
     assert not ISO_DAY.search(text.split("\n", 2)[2].split("  ")[1])
+    row = text.splitlines()[2]
+    assert row.split()[4:7] == ["oprettet", "1", "sag"] and "create" not in text, row
 
 
 def _exported(demo_cli: Cli, tmp_path: Path, refs: list[str]) -> list[Path]:

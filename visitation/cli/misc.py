@@ -179,7 +179,8 @@ def audit(ctx: typer.Context,
     if as_json:
         emit_json(rows)
     else:
-        table([[r.id, fmt.moment(r.at), r.user, r.action, r.case_id, r.entity, r.purpose, r.detail]
+        table([[r.id, fmt.moment(r.at), r.user, fmt.label(fmt.AUDIT_ACTIONS, r.action), r.case_id,
+                fmt.label(fmt.AUDIT_OBJECTS, r.entity), r.purpose, r.detail]
                for r in rows], ["id", "tid", "bruger", "handling", "sag", "objekt", "formål", "detalje"])
 
 

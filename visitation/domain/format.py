@@ -25,6 +25,15 @@ DOCKET_STATES = {"waiting": "venter", "in_progress": "i gang", "decided": "beslu
 CASE_STATES = {"open": "åben", "closed": "lukket"}
 AXIS_LABELS = {"child": "barnets udvikling", "parents": "forældrenes omsorg"}
 VALENCE_LABELS = {"resource": "ressource", "concern": "bekymring", "both": "ressource og bekymring"}
+AUDIT_ACTIONS = {"read": "læst", "create": "oprettet", "import": "indlæst", "update": "ændret", "delete": "fjernet",
+                 "decide": "besluttet", "export": "udskrevet", "conflict": "ændring afvist", "restore": "gendannet",
+                 "backup": "sikkerhedskopi", "citizen": "udtræk til borgeren", "print": "udskrevet"}
+AUDIT_OBJECTS = {"case": "sag", "alternative": "alternativ", "assessment": "vurdering", "followup": "opfølgning",
+                 "goal": "mål", "goal_score": "målscore", "ics": "ICS-note", "meeting": "møde",
+                 "network_member": "netværksperson", "network": "netværkskort", "proposal": "indstilling",
+                 "safety-rule": "sikkerhedsregel", "sos": "Signs of Safety", "sos-scale": "sikkerhedsskala",
+                 "decision": "beslutning", "docket_item": "dagsordenspunkt", "draft_decision": "beslutningsudkast",
+                 "database": "database"}
 CONSENTS = {**{k.value: v for k, v in CONSENT_LABELS.items()}, **{k.value: v for k, v in YOUTH_CONSENT_LABELS.items()}}
 VERDICTS = {k.value: v for k, v in VERDICT_LABELS.items()}
 OUTCOMES = {k.value: v.lower() for k, v in OUTCOME_LABELS.items()}
