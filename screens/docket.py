@@ -16,6 +16,7 @@ from screens.messages import LoadFailed, MeetingLoaded
 from screens.modals.confirm import ConfirmDialog
 from screens.modals.forms import ReasonDialog
 from screens.widgets.timer import elapsed_text
+from visitation.domain.format import day
 from visitation.services.views import DocketRow, MeetingRow
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         total = sum(d.minutes for d in m.docket)
         starts = [d.started_at for d in m.docket if d.started_at]
         spent = f" · mødet i gang {int((now - min(starts)).total_seconds() // 60)} min" if starts else ""
-        where = f"{m.date:%d-%m-%Y} · {m.municipality}" if m.municipality else f"{m.date:%d-%m-%Y}"
+        where = f"{day(m.date)} · {m.municipality}" if m.municipality else day(m.date)
         self.query_one("#meeting-title", Static).update(
             f"{m.title} {where} · mødeleder {m.chair} · {len(m.docket)} sager · {total} min{spent}")
         table = self.query_one("#docket", DataTable)

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.failures import ReportsWorkerFailures
+from visitation.domain.format import day
 from visitation.services.views import FollowupRow
 
 
@@ -118,6 +119,6 @@ class FollowupsScreen(ReportsWorkerFailures, Screen[None]):
         table.clear()
         for who, items in groups:
             for n, f in enumerate(items):  # Text, not markup: a label may hold brackets, and parsing costs
-                table.add_row(*map(Text, ((who or "–") if n == 0 else "", f"{f.due:%d-%m-%Y}",
+                table.add_row(*map(Text, ((who or "–") if n == 0 else "", day(f.due),
                                           "⚠ OVERSKREDET" if f.overdue else "kommende", f.case_ref, f.label,
                                           "; ".join(f.legal))), key=str(f.id))

@@ -14,6 +14,7 @@ from screens.steps.case_methods import ics_text, prevention_line
 from screens.widgets.staircase import Staircase
 from visitation import charts
 from visitation.domain.decision import OUTCOME_LABELS, Outcome
+from visitation.domain.format import day
 from visitation.domain.goals import status_label
 from visitation.domain.privacy import Privacy, Scrubber
 
@@ -55,7 +56,7 @@ class CaseStep(StepPane):
             text = "Ingen indstilling registreret."
         self.query_one("#case-proposal", Static).update(text)
         self.query_one("#case-ics", Static).update(ics_text(c, privacy))
-        history = [f"{d.created_at:%d-%m-%Y}: {OUTCOME_LABELS[Outcome(d.outcome)]}, trin {d.step_before} → {d.step}"
+        history = [f"{day(d.created_at)}: {OUTCOME_LABELS[Outcome(d.outcome)]}, trin {d.step_before} → {d.step}"
                    + (" (erstattet af en rettelse)" if d.superseded else "") for d in c.decisions]
         self.query_one("#case-history", Static).update(
             "Tidligere beslutninger:\n" + ("\n".join(history) if history else "ingen"))

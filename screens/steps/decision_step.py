@@ -17,6 +17,7 @@ from screens.steps import decision_form as form
 from screens.steps.base import StepPane
 from screens.steps.decision_text import decision_summary, locked_text, plan_note, ruler_note
 from visitation.domain.decision import DecisionDraft, draft_from_fields, field_problems
+from visitation.domain.format import day
 
 DEBOUNCE = 0.3
 """Seconds of pause after which typed text is saved (leaving the field saves at once)."""
@@ -203,7 +204,7 @@ class DecisionStep(StepPane):
         rules.set_class(bool(problems), "-missing")
         rules.update("✔ Reglerne er opfyldt – beslutningen kan gemmes (Ctrl+S)." if not problems else
                      "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {v}" for v in problems))
-        dates = "\n".join(f"{f.due:%d-%m-%Y}  {f.label}" for f in preview.followups)
+        dates = "\n".join(f"{day(f.due)}  {f.label}" for f in preview.followups)
         self.query_one("#decision-followups", Static).update("Opfølgning, der oprettes:\n" + (dates or "ingen"))
         ruler = self.query_one("#decision-ruler", Static)
         ruler.display = bool(preview.ruler_warning) and self.query_one("#decision-body").display

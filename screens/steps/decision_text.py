@@ -15,6 +15,7 @@ from visitation.domain.decision import (
     short_label,
     stated,
 )
+from visitation.domain.format import day, moment
 from visitation.domain.sos import SAFETY_PLAN_KEY
 
 
@@ -28,8 +29,8 @@ def decision_summary(bundle: CaseBundle, d: DecisionDraft) -> str:
         item = p.intervention(key)
         lines.append(f"  • {item.label if item else key} – {'; '.join(p.legal_basis(key))}")
     lines += [f"Formål: {d.purpose or '–'}", f"Forventet varighed: {d.duration or '–'}",
-              f"Start: {d.start.isoformat() if d.start else '–'}",
-              *([f"Børnefaglig undersøgelse i gang siden {d.investigation_since.isoformat()} (BL § 20)"]
+              f"Start: {day(d.start)}",
+              *([f"Børnefaglig undersøgelse i gang siden {day(d.investigation_since)} (BL § 20)"]
                 if d.investigation_since else []), f"Mål: {d.goals or '–'}",
               f"Barnets synspunkt: {d.child_view or '–'}", f"  indhentet: {d.child_view_how or '–'}",
               f"Forældrenes synspunkt: {d.parents_view or '–'}", f"Samtykke: {CONSENT_LABELS[d.consent]}",
@@ -51,8 +52,8 @@ def _words(value: object) -> str:
 
 def locked_text(bundle: CaseBundle, d: Any) -> str:
     """A recorded decision, read-only, with its follow-up dates."""
-    followups = [f"Opfølgning {f.due:%d-%m-%Y}: {f.label} – ansvarlig {f.responsible or '–'}" for f in d.followups]
-    lines = [f"🔒 Beslutning {d.id} er gemt og låst ({d.created_at:%d-%m-%Y %H:%M} UTC, {d.created_by}).",
+    followups = [f"Opfølgning {day(f.due)}: {f.label} – ansvarlig {f.responsible or '–'}" for f in d.followups]
+    lines = [f"🔒 Beslutning {d.id} er gemt og låst ({moment(d.created_at)}, {d.created_by}).",
              f"Udfald: {OUTCOME_LABELS.get(d.outcome, d.outcome)} · trin {d.step_before} → {d.step}",
              f"Indsatser: {', '.join(d.interventions) or '–'}", f"Hjemmel: {'; '.join(d.legal_basis) or '–'}",
              f"Formål: {d.purpose or '–'} · varighed: {d.duration or '–'} · start: {d.start or '–'}",

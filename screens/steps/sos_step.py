@@ -12,6 +12,7 @@ from screens.messages import CaseBundle
 from screens.modals.method_forms import PlanRuleDialog, RuleInput, ScaleDialog, ScaleInput, SosInput, SosLineDialog
 from screens.steps.base import StepPane
 from screens.steps.people import people, who_label
+from visitation.domain.format import day
 from visitation.domain.privacy import Privacy, Scrubber
 from visitation.domain.sos import COLUMNS, KIND_LABELS, SCALE, SCALE_ANCHORS, Kind
 from visitation.services.method_views import PlanRule, ScaleRating
@@ -32,9 +33,9 @@ def scale_lines(ratings: list[ScaleRating], label: object) -> list[str]:
     newest = {r.who: r for r in ratings}
     lines = []
     for who, r in newest.items():
-        earlier = [f"{e.score} ({e.rated_on:%d-%m-%Y})" for e in ratings if e.who == who and e is not r]
+        earlier = [f"{e.score} ({day(e.rated_on)})" for e in ratings if e.who == who and e is not r]
         name = str(label(who))[:WHO_WIDTH]  # type: ignore[operator]
-        lines.append(f"{name:<{WHO_WIDTH}} {scale_bar(r.score)}  {r.score:>2}/10  {r.rated_on:%d-%m-%Y}"
+        lines.append(f"{name:<{WHO_WIDTH}} {scale_bar(r.score)}  {r.score:>2}/10  {day(r.rated_on)}"
                      + (f"  tidligere: {', '.join(earlier[-3:])}" if earlier else ""))
     return lines
 

@@ -89,7 +89,7 @@ def test_placement_with_alternatives_is_recorded_with_its_followups(
         )
     )
     decision_id = out_id(result)
-    assert "Opfølgning 2027-02-14" in result.stderr
+    assert "Opfølgning 14.02.2027" in result.stderr
     shown = as_json(cli("case", "show", ref, "--json"))
     assert shown["step"] == 5
     [decision] = shown["decisions"]
@@ -348,7 +348,7 @@ def test_bl_46_stk_3_a_placement_without_a_completed_investigation_is_refused_un
     assert fingerprint(cli) == before
     result = cli(*args, *PLACEMENT_ARGS, "--acute")
     out_id(result)
-    assert "Opfølgning 2027-05-31: Akut/foreløbig anbringelse" in result.stderr
+    assert "Opfølgning 31.05.2027: Akut/foreløbig anbringelse" in result.stderr
     [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
     assert decision["acute"] is True and decision["investigation_done"] is None
     assert decision["siblings"] == "Ingen søskende"
@@ -366,7 +366,7 @@ def test_bl_100_a_return_period_of_7_months_is_refused_and_writes_nothing(cli: C
     assert fingerprint(cli) == before
     result = cli(*args, "--return-period-months", "6")
     out_id(result)
-    assert "Opfølgning 2027-07-31: Hjemgivelsesperioden slutter" in result.stderr
+    assert "Opfølgning 31.07.2027: Hjemgivelsesperioden slutter" in result.stderr
     [decision] = as_json(cli("case", "show", ref, "--json"))["decisions"]
     assert decision["return_period_months"] == 6 and (decision["step_before"], decision["step"]) == (5, 3)
 

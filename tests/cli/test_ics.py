@@ -44,7 +44,7 @@ def test_case_show_lists_the_notes_in_the_triangles_order(cli: Cli, liva: str) -
 
 
 def test_the_help_names_the_dimensions_of_each_side(cli: Cli) -> None:
-    text = " ".join(ok(cli("ics", "--help")).split())
+    text = " ".join(ok(cli("ics", "--help")).replace("│", " ").split())  # rich help: text in a panel
     for side, keys in SIDES.items():
         assert f"{side}: {', '.join(keys)}" in text
     assert "child (Barnets udvikling) | parents (Forældrekompetencer) | family (Familie og netværk)" in text

@@ -40,7 +40,7 @@ async def test_the_title_names_the_meetings_municipality(ui_db: Db) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         title = str(app.screen.query_one("#meeting-title", Static).render())
-        assert title.startswith("Visitationsmøde Familieafdelingen 25-11-2026 · Hjørring Kommune · mødeleder")
+        assert title.startswith("Visitationsmøde Familieafdelingen 25.11.2026 · Hjørring Kommune · mødeleder")
 
 
 async def test_no_meeting_says_how_to_make_one(tmp_path) -> None:  # type: ignore[no-untyped-def]

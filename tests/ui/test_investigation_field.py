@@ -34,5 +34,5 @@ async def test_an_investigation_date_adds_its_follow_up_and_a_bad_one_is_named(u
         await pilot.press("tab")
         await settle(pilot)
         assert "er ikke en dato" not in _shown(app, "#decision-rules")
-        assert "02-03-2027  Børnefaglig undersøgelse afsluttet" in _shown(app, "#decision-followups")  # 4 months on
+        assert "02.03.2027  Børnefaglig undersøgelse afsluttet" in _shown(app, "#decision-followups")  # 4 months on
         assert "2026-11-02" in screen_text(app)

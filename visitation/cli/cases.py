@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
+from visitation.cli.face import Typer
 from visitation.cli.state import emit_json, note, parse_date, state, table
 
-app = typer.Typer(no_args_is_help=True)
-network_app = typer.Typer(no_args_is_help=True)
+app = Typer(no_args_is_help=True)
+network_app = Typer(no_args_is_help=True)
 Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
 
 
@@ -18,7 +19,7 @@ Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Option("--name", help="Barnets fulde navn.")],
-    birth_date: Annotated[str, typer.Option("--birth-date", help="Fødselsdato ÅÅÅÅ-MM-DD.")],
+    birth_date: Annotated[str, typer.Option("--birth-date", metavar="DATO", help="Fødselsdato ÅÅÅÅ-MM-DD.")],
     cpr: Annotated[str | None, typer.Option("--cpr", help="CPR-nummer DDMMÅÅ-LLLL (valgfrit).")] = None,
     caseworker: Annotated[str, typer.Option("--caseworker", help="Rådgiver.")] = "",
     school: Annotated[str, typer.Option("--school", help="Skole eller dagtilbud.")] = "",
@@ -26,7 +27,10 @@ def add(
     step: Annotated[int, typer.Option("--step", help="Nuværende trin på indsatstrappen.")] = 1,
     ref: Annotated[str | None, typer.Option("--ref", help="Sagsreference; standard er næste ledige ÅÅÅÅ-NNNN.")] = None,
 ) -> None:
-    """Opret en sag; skriver sagens id."""
+    """Opret en sag; skriver sagens id.
+
+    Eksempel: visitation case add --name "Liva Holm" --birth-date 2016-03-14 --caseworker "Mette Holm" --step 2
+    """
     from visitation.domain.cpr import validate
     from visitation.services import cases
 
@@ -50,7 +54,10 @@ def list_(
     limit: Annotated[int, typer.Option("--limit", min=1, max=10000, help="Højst så mange sager.")] = 100,
     as_json: Json = False,
 ) -> None:
-    """List sager."""
+    """List sager.
+
+    Eksempel: visitation case list --search Holm --step 3
+    """
     from visitation.services import cases
 
     rows = cases.search(state(ctx).db(), text=search, step=step, caseworker=caseworker, limit=limit)
@@ -64,15 +71,19 @@ def list_(
 @app.command("show")
 def show(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
          as_json: Json = False) -> None:
-    """Vis en sag med vurderinger, netværk, indstilling, alternativer og beslutninger."""
+    """Vis en sag med vurderinger, netværk, indstilling, alternativer og beslutninger.
+
+    Eksempel: visitation case show 2026-0101
+    """
     from visitation.cli.render import case_text
     from visitation.services import cases
 
-    found = cases.show(state(ctx).db(), case)
+    db = state(ctx).db()
+    found = cases.show(db, case)
     if as_json:
         emit_json(found)
     else:
-        typer.echo(case_text(found))
+        typer.echo(case_text(found, cases.profile(db, case)))
 
 
 @app.command("classify")
@@ -96,11 +107,43 @@ def classify(
 
 
 @app.command("import")
-def import_(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="Sagsfil (visitation.case/1 eller /2, JSON).")]) -> None:
-    """Importér en sag fra en sagsfil; skriver sagens id."""
+def import_(ctx: typer.Context, files: Annotated[list[str], typer.Argument(
+        metavar="FIL", help="Sagsfiler (visitation.case/1 eller /2, JSON); - læser én fra standardinput.")]) -> None:
+    """Importér sager fra sagsfiler i én transaktion: alle eller (én fil afvist) ingen; skriver sagernes id.
+
+    Hver fil kontrolleres, før noget gemmes; en afvist fil nævnes ved navn (exit 2), og intet er gemt.
+    På en terminal vises en statuslinje, når der er flere filer.
+
+    Eksempel: visitation case import sager/2026-0101.json sager/2026-0102.json
+
+    Eksempel: visitation --db gammel.db case export 2026-0101 | visitation case import -
+    """
+    from visitation.cli.progress import progress
     from visitation.services import casefiles
 
-    typer.echo(casefiles.import_file(state(ctx).db(), file))
+    named = len(files) > 1  # one file: its errors name the field, as they always have
+    documents = [(_shown(name) if named else "", _read(name)) for name in files]
+    with progress(len(documents), "Importerer sager") as done:
+        ids = casefiles.import_many(state(ctx).db(), documents, progress=done)
+    typer.echo("\n".join(map(str, ids)))
+
+
+def _shown(name: str) -> str:
+    """How a file is named in an error: its name, or standard input."""
+    return "standardinput" if name == "-" else Path(name).name
+
+
+def _read(name: str) -> object:
+    """A case file's JSON, from a file or (`-`) from standard input."""
+    import sys
+
+    from visitation.services.casefiles import MAX_FILE_BYTES, decode_json, read_json
+
+    if name != "-":
+        return read_json(Path(name))
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(MAX_FILE_BYTES + 1) if stream else sys.stdin.read(MAX_FILE_BYTES + 1).encode()
+    return decode_json("standardinput", raw)
 
 
 @app.command("export")
@@ -108,7 +151,10 @@ def export(
     ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
     privacy: Annotated[str, typer.Option("--privacy", help="internal (uden CPR) eller full (med CPR).")] = "internal",
 ) -> None:
-    """Eksportér en sag med dens historik (beslutninger, opfølgninger, mål) som sagsfil (visitation.case/2) på stdout."""
+    """Eksportér en sag med historik (beslutninger, opfølgninger, mål) som sagsfil (visitation.case/2) på stdout.
+
+    Eksempel: visitation case export 2026-0101 > 2026-0101.json
+    """
     import json
 
     from visitation.domain.privacy import Privacy
@@ -134,7 +180,11 @@ def network_add(
     placement_candidate: Annotated[bool, typer.Option("--placement-candidate", help="Mulig anbringelses- eller støtteressource.")] = False,
     note: Annotated[str, typer.Option("--note", help="Note.")] = "",
 ) -> None:
-    """Tilføj en person til netværkskortet; skriver personens id."""
+    """Tilføj en person til netværkskortet; skriver personens id.
+
+    Eksempel: visitation network add 2026-0101 --name Bodil --relation mormor --sector family --ring 2 \\
+      --placement-candidate
+    """
     from visitation.domain.casefile import Node, network_person
     from visitation.errors import InvalidInput
     from visitation.services import network
@@ -151,15 +201,20 @@ def network_add(
 @network_app.command("list")
 def network_list(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
                  as_json: Json = False) -> None:
-    """List netværkskortet for en sag."""
+    """List netværkskortet for en sag.
+
+    Eksempel: visitation network list 2026-0101
+    """
+    from visitation.domain import format as fmt
     from visitation.services import network
 
     rows = network.members(state(ctx).db(), case)
     if as_json:
         emit_json(rows)
     else:
-        table([[r.id, r.name, r.relation, r.sector, r.ring, r.valence, "ja" if r.placement_candidate else ""]
-               for r in rows], ["id", "navn", "relation", "sektor", "ring", "ressource", "anbringelse"])
+        table([[r.id, r.name, r.relation, fmt.label(fmt.SECTORS, r.sector), r.ring,
+                fmt.label(fmt.VALENCE_LABELS, r.valence), "ja" if r.placement_candidate else ""]
+               for r in rows], ["id", "navn", "relation", "sektor", "ring", "ressource/bekymring", "anbringelse"])
 
 
 @network_app.command("diff")
@@ -167,7 +222,10 @@ def network_diff(ctx: typer.Context, case: Annotated[str, typer.Argument(help="S
                  before: Annotated[str | None, typer.Option("--from", help="Mødet, der sammenlignes fra (standard: det forrige).")] = None,
                  after: Annotated[str | None, typer.Option("--to", help="Mødet, der sammenlignes med (standard: kortet nu).")] = None,
                  as_json: Json = False) -> None:
-    """Hvem er kommet til, gået ud eller ændret på netværkskortet mellem to møder."""
+    """Hvem er kommet til, gået ud eller ændret på netværkskortet mellem to møder.
+
+    Eksempel: visitation network diff 2026-0101 --from VM-2026-11-24 --to VM-2026-12-08
+    """
     from visitation.services import network_diff
 
     found = network_diff.diff(state(ctx).db(), case, before, after)

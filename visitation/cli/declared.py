@@ -16,6 +16,8 @@ _TYPES: dict[str, tuple[Any, Any]] = {
     "flag": (bool, False), "int": (int | None, None),
 }
 """Each kind of field as a CLI option: its Python type and its default (`...`: required)."""
+_METAVARS = {"date": "DATO", "keys": "INDSATS", "alternatives": "TRIN;INDSATS;VURDERING;BEGRUNDELSE"}
+"""What a field's value looks like in the help, where the type alone does not say it."""
 
 
 def option_name(name: str) -> str:
@@ -28,7 +30,8 @@ def _parameter(name: str, spec: FieldSpec) -> inspect.Parameter:
     if spec.kind == "choice" and not spec.required:
         kind, default = str, DecisionDraft.__dataclass_fields__[name].default.value
     return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
-                             annotation=Annotated[kind, typer.Option(option_name(name), help=spec.help)])
+                             annotation=Annotated[kind, typer.Option(option_name(name), help=spec.help,
+                                                                   metavar=_METAVARS.get(spec.kind))])
 
 
 def with_decision_options(command: Callable[..., None]) -> Callable[..., None]:

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from visitation.cli.face import Typer
 from visitation.cli.state import CaseArg, Json, emit_json, note, parse_date, state, table
 
 if TYPE_CHECKING:
     from visitation.services.views import GoalRow
 
-app = typer.Typer(no_args_is_help=True)
+app = Typer(no_args_is_help=True)
 
 
 @app.command("add")
@@ -21,7 +22,7 @@ def add(
     text: Annotated[str, typer.Option("--text", help="Målet, formuleret sammen med barnet og forældrene.")],
     parent: Annotated[int | None, typer.Option(
         "--parent", help="Gør det til et delmål af dette mål (målets id).")] = None,
-    due: Annotated[str | None, typer.Option("--due", help="Tidsramme: frist ÅÅÅÅ-MM-DD.")] = None,
+    due: Annotated[str | None, typer.Option("--due", metavar="DATO", help="Tidsramme: frist ÅÅÅÅ-MM-DD.")] = None,
 ) -> None:
     """Tilføj et mål (med --parent et delmål) til en sag; skriver målets id.
 
@@ -52,10 +53,11 @@ def _cells(r: GoalRow) -> list[object]:
     """A goal as table cells: sub-goals indented under their goal, the scores drawn."""
     from visitation.charts import score_line
     from visitation.domain.cpr import redact
+    from visitation.domain.format import day
     from visitation.domain.goals import status_label
 
     text = redact(" ".join(r.text.split()))
-    return [r.id, r.parent_id, f"└ {text}" if r.parent_id else text, f"{r.due:%d.%m.%Y}" if r.due else "",
+    return [r.id, r.parent_id, f"└ {text}" if r.parent_id else text, day(r.due) if r.due else "",
             status_label(r.status), r.latest, score_line(r.scores)]
 
 

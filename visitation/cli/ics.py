@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
+from visitation.cli.face import METHODS
 from visitation.cli.state import CaseArg, state
-
 
 SIDE_HELP = "child (Barnets udvikling) | parents (Forældrekompetencer) | family (Familie og netværk)."
 DIMENSION_HELP = ("Dimensionens nøgle på siden – child: health, development, school, leisure; parents: care, "
@@ -35,4 +35,4 @@ def ics(
 
 def register(app: typer.Typer) -> None:
     """Attach `ics` as a top-level command."""
-    app.command("ics")(ics)
+    app.command("ics", rich_help_panel=METHODS)(ics)

@@ -6,17 +6,17 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from visitation import __version__
 from visitation.cli import cases, goals, ics, meetings, minutes, misc, records, sos, trust
+from visitation.cli.face import CASES, FIGURES, MEETINGS, METHODS, PANELS, DanishGroup, Typer
 from visitation.cli.state import State, state
 
 MAX_ARGUMENT = 4_000_000
 """No option or argument is longer than this (the longest text field holds 20,000 characters)."""
 
 
-class GuardedGroup(TyperGroup):
+class GuardedGroup(DanishGroup):
     """Turns every expected error into one line on stderr and its exit code; no traceback without --debug."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
@@ -29,6 +29,13 @@ class GuardedGroup(TyperGroup):
             sys.exit(2)
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.NoArgsIsHelpError as exc:
+            if not standalone_mode:
+                raise
+            text = exc.ctx.get_help() if exc.ctx else ""  # the rich help prints itself and returns ""
+            if text:
+                typer.echo(text)
+            sys.exit(2)
         except click.ClickException as exc:
             if not standalone_mode:
                 raise
@@ -45,6 +52,12 @@ class GuardedGroup(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The commands in the order of their panels (the help draws the panels in the order it meets them)."""
+        order = {panel: n for n, panel in enumerate(PANELS)}
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda name: order.get(getattr(self.commands[name], "rich_help_panel", None), 0))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -110,9 +123,8 @@ def _debug(ctx: Any) -> bool:
     return isinstance(obj, State) and obj.debug
 
 
-app = typer.Typer(cls=GuardedGroup, help="Visitation: forbered, afhold og dokumentér visitationsmøder.",
-                  no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False,
-                  rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+app = Typer(cls=GuardedGroup, help="Visitation: forbered, afhold og dokumentér visitationsmøder.",
+            no_args_is_help=False, add_completion=True, context_settings={"help_option_names": ["-h", "--help"]})
 
 
 def _version(value: bool) -> None:
@@ -127,7 +139,8 @@ def main(
     db: Annotated[str | None, typer.Option("--db", envvar="VISITATION_DB", help="Database: sti til en SQLite-fil eller en URL (postgresql+psycopg://…).")] = None,
     user: Annotated[str | None, typer.Option("--user", envvar="VISITATION_USER", help="Hvem der arbejder (til auditloggen); standard er OS-brugeren.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Vis tekniske detaljer ved fejl.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Vis versionen.")] = False,
+    version: Annotated[bool, typer.Option("-V", "--version", callback=_version, is_eager=True,
+                                          help="Vis versionen.")] = False,
 ) -> None:
     """Visitation: forbered, afhold og dokumentér visitationsmøder. Uden kommando åbnes skærmbilledet (TUI)."""
     from visitation.paths import current_user
@@ -138,18 +151,23 @@ def main(
         misc.open_tui(st)
 
 
-app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.")
-app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.")
-app.add_typer(goals.app, name="goal", help="Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.")
-app.add_typer(sos.app, name="sos", help="Signs of Safety: kortlægning, sikkerhedsskala og sikkerhedsplan.")
-app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.")
-app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.")
-app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.")
+app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.", rich_help_panel=CASES)
+app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.",
+              rich_help_panel=CASES)
+app.add_typer(goals.app, name="goal", help="Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.",
+              rich_help_panel=CASES)
+app.add_typer(sos.app, name="sos", help="Signs of Safety: kortlægning, sikkerhedsskala og sikkerhedsplan.",
+              rich_help_panel=METHODS)
+app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.", rich_help_panel=MEETINGS)
+app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.",
+              rich_help_panel=FIGURES)
+app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.",
+              rich_help_panel=MEETINGS)
 misc.register(app)
 records.register(app)
 trust.register(app)
 ics.register(app)
-app.command("minutes")(minutes.minutes)
+app.command("minutes", rich_help_panel=MEETINGS)(minutes.minutes)
 
 
 def run() -> None:

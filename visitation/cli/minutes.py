@@ -22,7 +22,10 @@ def minutes(
     case: Annotated[str | None, typer.Option("--case", help="Kun denne sag på mødet (id eller reference).")] = None,
     check: Annotated[Path | None, typer.Option("--verify", help="Kontrollér at en udskrevet fil stadig passer med databasen.")] = None,
 ) -> None:
-    """Beslutningsreferatet for et møde i Markdown, HTML, Word eller JSON; eller --verify FIL."""
+    """Beslutningsreferatet for et møde i Markdown, HTML, Word eller JSON; eller --verify FIL.
+
+    Eksempel: visitation minutes VM-2026-11-24 --format docx -o referat.docx
+    """
     from visitation.errors import InvalidInput
 
     if check is not None:

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from visitation.cli.face import CASES, DATA, FIGURES, Typer
 from visitation.cli.state import emit_json, note, parse_date, state, table
 
 if TYPE_CHECKING:
     from visitation.cli.state import State
 
-profiles_app = typer.Typer(no_args_is_help=True)
+profiles_app = Typer(no_args_is_help=True)
 Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
 
 
@@ -24,7 +25,10 @@ def open_tui(st: State, meeting: str | None = None) -> None:
 
 def init(ctx: typer.Context,
          profile: Annotated[str | None, typer.Option("--profile", help="Profilnavn eller sti til en profilfil (.toml).")] = None) -> None:
-    """Opret databasen (kan gentages) og vælg kommuneprofil."""
+    """Opret databasen (kan gentages) og vælg kommuneprofil.
+
+    Eksempel: visitation init --profile odder
+    """
     from visitation.services import db as dbs
 
     st = state(ctx)
@@ -43,7 +47,10 @@ def _where(url: str) -> str:
 def demo(ctx: typer.Context,
          reset: Annotated[bool, typer.Option("--reset", help="Start demodatabasen forfra.")] = False,
          no_tui: Annotated[bool, typer.Option("--no-tui", help="Indlæs kun; åbn ikke skærmbilledet.")] = False) -> None:
-    """Fyld en separat demodatabase med fiktive sager og møder, og åbn skærmbilledet."""
+    """Fyld en separat demodatabase med fiktive sager og møder, og åbn skærmbilledet.
+
+    Eksempel: visitation demo --reset --no-tui
+    """
     from visitation.paths import demo_db_path
     from visitation.services import demo as service
 
@@ -64,7 +71,10 @@ def demo(ctx: typer.Context,
 
 @profiles_app.command("list")
 def profiles_list(as_json: Json = False) -> None:
-    """List de indbyggede kommuneprofiler."""
+    """List de indbyggede kommuneprofiler.
+
+    Eksempel: visitation profiles list
+    """
     from visitation.domain.profiles import builtin_names, load_profile
 
     profiles = [load_profile(n) for n in builtin_names()]
@@ -79,7 +89,10 @@ def profiles_list(as_json: Json = False) -> None:
 @profiles_app.command("show")
 def profiles_show(name: Annotated[str, typer.Argument(help="Profilnavn eller sti til en profilfil.")],
                   as_json: Json = False) -> None:
-    """Vis en profil: faser, trin, lineal, tilbudsvifte og opfølgningsregler."""
+    """Vis en profil: faser, trin, lineal, tilbudsvifte og opfølgningsregler.
+
+    Eksempel: visitation profiles show hjoerring
+    """
     from visitation.cli.render import profile_data, profile_text
     from visitation.domain.profiles import load_profile
 
@@ -100,10 +113,14 @@ def assess(
     protective: Annotated[list[str] | None, typer.Option("--protective", help="Beskyttelsesfaktor (gentag).")] = None,
     risk: Annotated[list[str] | None, typer.Option("--risk", help="Risikofaktor (gentag).")] = None,
     note_: Annotated[str, typer.Option("--note", help="Note.")] = "",
-    date: Annotated[str | None, typer.Option("--date", help="Vurderingens dato (standard i dag).")] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="DATO", help="Vurderingens dato ÅÅÅÅ-MM-DD (standard i dag).")] = None,
     consensus: Annotated[bool, typer.Option("--consensus", help="Teamets fælles vurdering.")] = False,
 ) -> None:
-    """Registrér en vurdering på børnelinealen; skriver vurderingens id."""
+    """Registrér en vurdering på børnelinealen; skriver vurderingens id.
+
+    Eksempel: visitation assess 2026-0101 --zone 2 --rater "Birgitte Lund" --role PPR --axis child
+    """
     from visitation.services import assessments
 
     typer.echo(assessments.add(state(ctx).db(), case, zone=zone, rater=rater, role=role, axis=axis,
@@ -112,10 +129,13 @@ def assess(
 
 
 def stats(ctx: typer.Context,
-          from_: Annotated[str | None, typer.Option("--from", help="Fra dato ÅÅÅÅ-MM-DD.")] = None,
-          to: Annotated[str | None, typer.Option("--to", help="Til dato ÅÅÅÅ-MM-DD.")] = None,
+          from_: Annotated[str | None, typer.Option("--from", metavar="DATO", help="Fra dato ÅÅÅÅ-MM-DD.")] = None,
+          to: Annotated[str | None, typer.Option("--to", metavar="DATO", help="Til dato ÅÅÅÅ-MM-DD.")] = None,
           as_json: Json = False) -> None:
-    """Nøgletal: børn pr. trin, anbringelsestyper, opfølgning til tiden, sagstal pr. rådgiver."""
+    """Nøgletal: børn pr. trin, anbringelsestyper, opfølgning til tiden, sagstal pr. rådgiver.
+
+    Eksempel: visitation stats --from 2026-01-01 --to 2026-12-31
+    """
     from visitation.cli.render import stats_text
     from visitation.services import stats as service
 
@@ -131,7 +151,11 @@ def audit(ctx: typer.Context,
           subject: Annotated[str | None, typer.Option("--subject", help="Sagen, loggen gælder (som CASE).")] = None,
           for_citizen: Annotated[bool, typer.Option("--for-citizen", help="Til borgerens indsigt: datoer og formål, uden medarbejdere.")] = False,
           as_json: Json = False) -> None:
-    """Vis auditloggen: hvem gjorde hvad med hvilken sag, hvornår og hvorfor."""
+    """Vis auditloggen: hvem gjorde hvad med hvilken sag, hvornår og hvorfor.
+
+    Eksempel: visitation audit --subject 2026-0101 --for-citizen
+    """
+    from visitation.domain import format as fmt
     from visitation.errors import InvalidInput
     from visitation.services import audit as service
     from visitation.services import lookup
@@ -149,20 +173,21 @@ def audit(ctx: typer.Context,
         if as_json:
             emit_json(lines)
         else:
-            table([[line.date, line.what, line.purpose] for line in lines], ["dato", "hvad", "formål"])
+            table([[fmt.day(line.date), line.what, line.purpose] for line in lines], ["dato", "hvad", "formål"])
         return
     rows = service.events(db, case_id)
     if as_json:
         emit_json(rows)
     else:
-        table([[r.id, r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user, r.action, r.case_id, r.entity, r.purpose, r.detail]
-               for r in rows], ["id", "tid (UTC)", "bruger", "handling", "sag", "objekt", "formål", "detalje"])
+        table([[r.id, fmt.moment(r.at), r.user, fmt.label(fmt.AUDIT_ACTIONS, r.action), r.case_id,
+                fmt.label(fmt.AUDIT_OBJECTS, r.entity), r.purpose, r.detail]
+               for r in rows], ["id", "tid", "bruger", "handling", "sag", "objekt", "formål", "detalje"])
 
 
 def register(app: typer.Typer) -> None:
     """Attach the top-level commands of this module."""
-    app.command("init")(init)
-    app.command("demo")(demo)
-    app.command("assess")(assess)
-    app.command("stats")(stats)
-    app.command("audit")(audit)
+    app.command("init", rich_help_panel=DATA)(init)
+    app.command("demo", rich_help_panel=DATA)(demo)
+    app.command("assess", rich_help_panel=CASES)(assess)
+    app.command("stats", rich_help_panel=FIGURES)(stats)
+    app.command("audit", rich_help_panel=DATA)(audit)

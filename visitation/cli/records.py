@@ -6,9 +6,10 @@ from typing import Annotated, Any
 
 import typer
 
+from visitation.cli.face import MEETINGS, Typer
 from visitation.cli.state import emit_json, note, parse_date, state, table
 
-followup_app = typer.Typer(no_args_is_help=True)
+followup_app = Typer(no_args_is_help=True)
 Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
 
 
@@ -21,8 +22,13 @@ def decide(
     as_json: Json = False,
     **fields: Any,
 ) -> None:
-    """Registrér mødets beslutning i en sag; skriver beslutningens id."""
+    """Registrér mødets beslutning i en sag; skriver beslutningens id.
+
+    Eksempel: visitation decide 2026-0101 --meeting VM-2026-11-24 --outcome approved --step 1 \\
+      --intervention ppr-konsultation --consent yes --rationale "A trives bedre med råd fra PPR"
+    """
     from visitation.cli.declared import draft_from_options
+    from visitation.domain import format as fmt
     from visitation.services import decisions
 
     draft = draft_from_options(fields)
@@ -34,17 +40,22 @@ def decide(
     if done.supersedes_id:
         note(f"Erstatter beslutning {done.supersedes_id}.")
     for f in done.followups:
-        note(f"Opfølgning {f.due.isoformat()}: {f.label}" + (f" ({', '.join(f.legal)})" if f.legal else ""))
+        note(f"Opfølgning {fmt.day(f.due)}: {f.label}" + (f" ({', '.join(f.legal)})" if f.legal else ""))
 
 
 def followups(
     ctx: typer.Context,
-    due_before: Annotated[str | None, typer.Option("--due-before", help="Kun dem med frist før denne dato.")] = None,
+    due_before: Annotated[str | None, typer.Option(
+        "--due-before", metavar="DATO", help="Kun dem med frist før denne dato (ÅÅÅÅ-MM-DD).")] = None,
     caseworker: Annotated[str | None, typer.Option("--caseworker", help="Kun denne rådgivers.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Kun dem, hvis frist er overskredet.")] = False,
     as_json: Json = False,
 ) -> None:
-    """List opfølgninger, der ikke er udført."""
+    """List opfølgninger, der ikke er udført.
+
+    Eksempel: visitation followups --overdue --caseworker "Mette Holm"
+    """
+    from visitation.domain import format as fmt
     from visitation.services import followups as service
 
     rows = service.pending(state(ctx).db(), due_before=parse_date(due_before, "--due-before"),
@@ -52,7 +63,8 @@ def followups(
     if as_json:
         emit_json(rows)
     else:
-        table([[f.id, f.due, "OVERSKREDET" if f.overdue else "", f.case_ref, f.responsible, f.label] for f in rows],
+        table([[f.id, fmt.day(f.due), "OVERSKREDET" if f.overdue else "", f.case_ref, f.responsible, f.label]
+               for f in rows],
               ["id", "frist", "", "sag", "ansvarlig", "opfølgning"])
 
 
@@ -69,7 +81,11 @@ def followup_done(
         "--propose-step", help="Foreslå trin N: sagen sættes på næste mødes dagsorden med forslaget.")] = None,
     step: Annotated[int | None, typer.Option("--step", hidden=True)] = None,
 ) -> None:
-    """Registrér en udført opfølgning: hvad den viste, næste opfølgning og evt. et forslag om andet trin."""
+    """Registrér en udført opfølgning: hvad den viste, næste opfølgning og evt. et forslag om andet trin.
+
+    Eksempel: visitation followup done 7 --note "Trives i børnehaven igen" --goal 3=8 --next 3m
+    """
+    from visitation.domain import format as fmt
     from visitation.domain.goals import parse_scores
     from visitation.errors import InvalidInput
     from visitation.services import followups as service
@@ -82,7 +98,7 @@ def followup_done(
     typer.echo(done.followup.id)
     for following in (done.next, done.recurring):
         if following:
-            note(f"Næste {following.label[:1].lower()}{following.label[1:]}: {following.due.isoformat()} "
+            note(f"Næste {following.label[:1].lower()}{following.label[1:]}: {fmt.day(following.due)} "
                  f"(id {following.id}).")
     if done.proposed_step is not None:
         note(f"Forslag om trin {done.proposed_step} er sat på dagsordenen for {done.proposed_at}." if done.proposed_at
@@ -94,5 +110,5 @@ def register(app: typer.Typer) -> None:
     """Attach the top-level commands of this module."""
     from visitation.cli.declared import with_decision_options
 
-    app.command("decide")(with_decision_options(decide))
-    app.command("followups")(followups)
+    app.command("decide", rich_help_panel=MEETINGS)(with_decision_options(decide))
+    app.command("followups", rich_help_panel=MEETINGS)(followups)

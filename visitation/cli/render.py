@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from visitation import charts
+from visitation.domain import format as fmt
 from visitation.domain.followups import APPLIES_TO_WORDS, when
 from visitation.domain.keyfigures import PLACEMENT_TYPES, PREVENTION_WORDS
 from visitation.domain.profiles import Profile
@@ -12,38 +13,44 @@ from visitation.domain.sos import KIND_LABELS
 from visitation.services.stats import KeyFigures
 from visitation.services.views import CaseDetail
 
-VALENCE = {"resource": "ressource", "concern": "bekymring", "both": "ressource og bekymring"}
 
+def case_text(c: CaseDetail, profile: Profile | None = None) -> str:
+    """A case as a caseworker reads it in the terminal (CPR masked; labels, not keys; Danish dates).
 
-def case_text(c: CaseDetail) -> str:
-    """A case as a caseworker reads it in the terminal (CPR masked)."""
-    lines = [f"Sag {c.ref} (id {c.id}) – {c.name} ({c.initials}), {c.age} år, født {c.birth_date}"
+    `profile`: the case's own profile, for the interventions' labels (without it the keys are shown)."""
+    lines = [f"Sag {c.ref} (id {c.id}) – {c.name} ({c.initials}), {c.age} år, født {fmt.prose_day(c.birth_date)}"
              + (f", CPR {c.cpr}" if c.cpr else ""),
-             f"Profil: {c.profile} {c.profile_version}   Trin {c.step}: {c.step_label}   Status: {c.status}",
+             f"Profil: {c.profile} {c.profile_version}   Trin {c.step}: {c.step_label}   "
+             f"Status: {fmt.label(fmt.CASE_STATES, c.status)}",
              f"Rådgiver: {c.caseworker or '–'}   Skole/dagtilbud: {c.school or '–'}",
              f"Anledning: {c.reason or '–'}"]
     lines += [f"  ! {fact}" for fact in c.age_facts]
     lines.append(f"Barnets perspektiv: {c.child_view or '–'}" + (f" ({c.child_view_how})" if c.child_view_how else ""))
-    lines.append(f"Forældrenes perspektiv: {c.parents_view or '–'} (samtykke: {c.parents_consent})")
+    lines.append(f"Forældrenes perspektiv: {c.parents_view or '–'} "
+                 f"(samtykke: {fmt.label(fmt.CONSENTS, c.parents_consent)})")
     if c.assessments:
         lines.append("Børnelinealen:")
-        lines += [f"  {a.date} zone {a.zone} {a.zone_label} ({a.axis}) – {a.rater}, {a.role}"
+        lines += [f"  {fmt.day(a.date)} zone {a.zone} {a.zone_label} ({fmt.label(fmt.AXIS_LABELS, a.axis)}) – "
+                  f"{a.rater}, {a.role}"
                   + (" [konsensus]" if a.consensus else "") for a in c.assessments]
     if c.network:
         lines.append("Netværk:")
-        lines += [f"  ring {n.ring} {n.name} ({n.relation}, {n.sector}) – {VALENCE.get(n.valence, n.valence)}"
+        lines += [f"  ring {n.ring} {n.name} ({n.relation}, {fmt.label(fmt.SECTORS, n.sector)}) – "
+                  f"{fmt.label(fmt.VALENCE_LABELS, n.valence)}"
                   + (", mulig anbringelsesressource" if n.placement_candidate else "") for n in c.network]
     if c.proposal:
         p = c.proposal
-        lines.append(f"Indstilling: trin {p.step}: {', '.join(p.interventions)} – {p.purpose} ({p.duration})")
+        lines.append(f"Indstilling: trin {p.step}: {fmt.interventions(p.interventions, profile)} – {p.purpose} "
+                     f"({p.duration})")
     if c.alternatives:
         lines.append("Alternativer:")
-        lines += [f"  trin {a.step} {a.intervention}: {a.verdict} – {a.reason}" for a in c.alternatives]
+        lines += [f"  trin {a.step} {fmt.interventions([a.intervention], profile)}: "
+                  f"{fmt.label(fmt.VERDICTS, a.verdict)} – {a.reason}" for a in c.alternatives]
     lines += methods_lines(c)
     for d in c.decisions:
         mark = " (erstattet)" if d.superseded else ""
-        lines.append(f"Beslutning {d.id}{mark}: {d.outcome}, trin {d.step_before} → {d.step}, "
-                     f"{', '.join(d.interventions)} ({d.created_at:%Y-%m-%d})")
+        lines.append(f"Beslutning {d.id}{mark}: {fmt.label(fmt.OUTCOMES, d.outcome)}, trin {d.step_before} → "
+                     f"{d.step}, {fmt.interventions(d.interventions, profile)} ({fmt.day(d.created_at)})")
     if c.trajectory:
         lines.append("Forløb (trin og fælles zone over tid):")
         lines += [f"  {line}" for line in charts.trajectory(c.trajectory)]
@@ -197,7 +204,7 @@ def _prevention_lines(k: KeyFigures) -> list[str]:
 
 
 def _n(value: object, unit: str = "") -> str:
-    """A figure in Danish (decimal comma), or – when there is none."""
+    """A figure in Danish (decimal comma, a space before the unit), or – when there is none."""
     if value is None:
-        return "–"
-    return (f"{value}".replace(".", ",") if isinstance(value, float) else f"{value}") + unit
+        return fmt.NONE
+    return fmt.number(value) + unit  # type: ignore[arg-type]

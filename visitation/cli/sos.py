@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from visitation.cli.face import Typer
 from visitation.cli.state import CaseArg, Json, emit_json, state
 
 if TYPE_CHECKING:
     from visitation.services.method_views import SosView
 
-app = typer.Typer(no_args_is_help=True)
+app = Typer(no_args_is_help=True)
 Text = Annotated[str, typer.Option("--text", help="Teksten, som mødet formulerer den.")]
 
 
@@ -125,7 +126,9 @@ def sos_text(view: SosView) -> str:
         lines.append(f"{heading}:")
         lines += [f"  - {_one_line(x.text)}" + (f" ({x.who})" if x.who else "") for x in found] or ["  –"]
     lines.append(f"Sikkerhedsskala ({', '.join(SCALE_ANCHORS)}):")
-    lines += [f"  {r.who}: {r.score} ({r.rated_on.isoformat()})" for r in view.latest.values()] or ["  –"]
+    from visitation.domain.format import day
+
+    lines += [f"  {r.who}: {r.score} ({day(r.rated_on)})" for r in view.latest.values()] or ["  –"]
     lines.append("Sikkerhedsplan:")
     lines += [f"  - {_one_line(r.text)} (holdes af: {', '.join(r.keepers)})" for r in view.plan] or ["  –"]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from visitation.cli.face import DATA
 from visitation.cli.state import note, state
 
 
@@ -15,6 +16,8 @@ def verify(ctx: typer.Context) -> None:
     """Kontrollér databasen: de nøglede hashkæder, fremmednøglerne og databasens egen integritet; exit 1 ved fund.
 
     Uden kædenøglen kontrolleres kun kædernes sammenhæng; det siges på stderr, og exit er 0, hvis intet er fundet.
+
+    Eksempel: visitation verify
     """
     from visitation.services.verify import verify as run
 
@@ -37,7 +40,10 @@ def _print(findings: Sequence[object]) -> None:
 def backup(ctx: typer.Context,
            target: Annotated[Path, typer.Argument(help="Filen, der skal skrives (mode 0600).")],
            force: Annotated[bool, typer.Option("--force", help="Overskriv en eksisterende fil.")] = False) -> None:
-    """Tag en sikkerhedskopi: SQLite-kopi online, eller et dump af alle tabeller fra PostgreSQL (aldrig kædenøglen)."""
+    """Tag en sikkerhedskopi: SQLite-kopi online, eller et dump af alle tabeller fra PostgreSQL (aldrig kædenøglen).
+
+    Eksempel: visitation backup ~/kopier/visitation-2026-12-02.bk
+    """
     from visitation.services import backup as service
 
     done = service.backup(state(ctx).db(), target, force=force)
@@ -49,7 +55,10 @@ def backup(ctx: typer.Context,
 def restore(ctx: typer.Context,
             source: Annotated[Path, typer.Argument(help="En sikkerhedskopi fra `visitation backup`.")],
             force: Annotated[bool, typer.Option("--force", help="Erstat indholdet af en database, der ikke er tom.")] = False) -> None:
-    """Indlæs en sikkerhedskopi i en tom database; kontrolleres, før den gemmes (ved fund gemmes intet, exit 1)."""
+    """Indlæs en sikkerhedskopi i en tom database; kontrolleres, før den gemmes (ved fund gemmes intet, exit 1).
+
+    Eksempel: visitation --db ny.db restore ~/kopier/visitation-2026-12-02.bk
+    """
     from visitation.errors import IntegrityFailure
     from visitation.services import backup as service
 
@@ -67,6 +76,6 @@ def restore(ctx: typer.Context,
 
 def register(app: typer.Typer) -> None:
     """Attach the commands."""
-    app.command("verify")(verify)
-    app.command("backup")(backup)
-    app.command("restore")(restore)
+    app.command("verify", rich_help_panel=DATA)(verify)
+    app.command("backup", rich_help_panel=DATA)(backup)
+    app.command("restore", rich_help_panel=DATA)(restore)

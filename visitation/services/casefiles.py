@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
 
@@ -15,6 +16,7 @@ from visitation.services import audit, casefile_methods, cases, history, lookup,
 from visitation.services.db import Db, profile_for
 from visitation.store.models import Alternative, Assessment, Case, Child, NetworkMember, Proposal
 
+T = TypeVar("T")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A case file is a few kilobytes; anything this large is refused rather than read."""
 
@@ -30,15 +32,26 @@ def read_json(path: Path, limit: int = MAX_FILE_BYTES) -> Any:
     if size > limit:
         raise InvalidInput(f"{path.name}: filen er for stor ({size // 1024} KB; højst {limit // 1024} KB)")
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path.name}: filen er ikke UTF-8") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{path.name}: ikke gyldig JSON (linje {exc.lineno}, kolonne {exc.colno})") from None
+        raw = path.read_bytes()
     except IsADirectoryError:
         raise InvalidInput(f"{path.name}: er en mappe, ikke en fil") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path.name}: kan ikke læses ({exc.strerror})") from None
+    return decode_json(path.name, raw, limit)
+
+
+def decode_json(name: str, raw: bytes, limit: int = MAX_FILE_BYTES) -> Any:
+    """The JSON document in `raw` (a file's or standard input's bytes); one line naming `name` otherwise."""
+    if len(raw) > limit:
+        raise InvalidInput(f"{name}: for stor ({len(raw) // 1024} KB; højst {limit // 1024} KB)")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name}: ikke UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{name}: ikke gyldig JSON (linje {exc.lineno}, kolonne {exc.colno})") from None
     except RecursionError:
-        raise InvalidInput(f"{path.name}: ikke en sagsfil (JSON'en er indlejret for dybt)") from None
+        raise InvalidInput(f"{name}: ikke en sagsfil (JSON'en er indlejret for dybt)") from None
 
 
 def import_file(db: Db, path: Path) -> int:
@@ -48,11 +61,38 @@ def import_file(db: Db, path: Path) -> int:
 
 def import_data(db: Db, data: Any) -> int:
     """Import a decoded case file."""
-    parsed = parse_case(data)
+    return import_many(db, [("", data)])[0]
+
+
+def import_many(db: Db, documents: Sequence[tuple[str, Any]],
+                progress: Callable[[str], None] | None = None) -> list[int]:
+    """Import decoded case files `(name, data)` in one transaction: all of them, or (one is refused) none.
+
+    Every file is parsed before anything is written; a file refused while it is stored (a reference already
+    taken, a profile not known) rolls the others back. The error names the file. `progress` hears each name
+    once it is stored. Returns the case ids in the files' order. An empty name
+    leaves the messages as they are (one document of unknown origin).
+    """
+    parsed = [(name, _named(name, parse_case, data)) for name, data in documents]
+    ids: list[int] = []
     with db.write() as session:
-        case = store_case(session, db, parsed)
-        audit.log(session, db, "import", case.id, "case", case.id)
-        return case.id  # type: ignore[return-value]
+        for name, case_file in parsed:
+            case = _named(name, store_case, session, db, case_file)
+            audit.log(session, db, "import", case.id, "case", case.id)
+            ids.append(case.id)  # type: ignore[arg-type]
+            if progress:
+                progress(name)
+    return ids
+
+
+def _named(name: str, step: Callable[..., T], *args: Any) -> T:
+    """`step(*args)`, with a refusal's message prefixed by the file it concerns (if it has a name)."""
+    try:
+        return step(*args)
+    except InvalidInput as exc:
+        if not name or exc.message.startswith(f"{name}: "):
+            raise
+        raise InvalidInput(f"{name}: {exc.message}") from None
 
 
 def store_case(session: Session, db: Db, parsed: CaseFile) -> Case:
