@@ -77,6 +77,10 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         return {**super().get_theme_variable_defaults(), **PRIVACY_VARIABLES, "field-edge": "#8C8C8C",
                 "placeholder": "#8C8C8C"}
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (a reflex) does not quit: say, in Danish, which key does."""
+        self.notify("Tryk Ctrl+Q for at afslutte – alt er allerede gemt.", title="Vil du afslutte?")
+
     def action_command_palette(self) -> None:
         """Ctrl+P: the palette, asking in Danish."""
         from textual.command import CommandPalette

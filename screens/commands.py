@@ -91,8 +91,12 @@ class VisitationCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Fuzzy match on the entries' text (a reference, initials, a meeting, an action)."""
-        matcher = self.matcher(query)
+        matcher, found = self.matcher(query), False
         for e in self._entries():
             score = matcher.match(e.text)
             if score > 0:
+                found = True
                 yield Hit(score, matcher.highlight(e.text), e.call, help=e.help)
+        if not found:  # instead of Textual's English "No matches found"
+            yield Hit(0.001, f"Intet fundet for «{query}»", lambda: None,
+                      help="Søg på sagsnummer, initialer (navn, når privatliv er slået fra), møde eller handling")

@@ -86,7 +86,7 @@ class PersonDialog(FormDialog):
         p = self.person
         with Vertical():
             if self.hidden:
-                yield Label("Navn – skjult, privatliv er slået til (tomt felt beholder navnet; skriv for at ændre)")
+                yield Label("Navn (skjult, privatliv til: tomt felt beholder det gemte navn)")
                 yield Input("", id="name", placeholder=f"{initials(p.name)} (gemt navn beholdes)",
                             select_on_focus=False)
             else:
