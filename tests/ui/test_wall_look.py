@@ -283,3 +283,29 @@ def test_no_english_key_description_is_left_in_textual_widgets() -> None:
 
     danish.translate()
     assert danish.untranslated() == []
+
+
+async def test_the_privacy_banners_keep_their_colours_in_any_theme(ui_db: Db) -> None:
+    from textual.color import Color
+    from textual.widgets import Static
+
+    app = make_app(ui_db, MEETING, clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.theme = "nord"  # a theme that is not ours (the palette no longer offers it; the banner must hold anyway)
+        await pilot.pause()
+        banner = app.screen.query_one("#privacy", Static)
+        assert banner.styles.background == Color.parse("#14532D")
+        await pilot.press("f2", "ctrl+s")
+        await settle(pilot)
+        assert banner.styles.background == Color.parse("#B00020")
+        assert banner.styles.color == Color.parse("#FFFFFF")
+
+
+async def test_the_case_flow_footer_at_80_columns_shows_the_steps_own_keys(ui_db: Db) -> None:
+    app = make_app(ui_db, MEETING, clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot, "netvaerk")
+        footer = screen_text(app).splitlines()[-1]
+        for key in ("a Tilføj person", "e Ret person", "x Fjern person", "m Sammenlign møder"):
+            assert key in footer, footer
