@@ -78,7 +78,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         with ContentSwitcher(initial=PANES[0], id="panes"):
             for pane, (_, cls) in STEP_PANES.items():
                 yield cls(id=pane)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in F1; the step keys need the room
 
     def on_mount(self) -> None:
         """Start the timer, follow privacy mode, load the case."""
