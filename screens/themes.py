@@ -92,3 +92,16 @@ def text_on(background: str) -> str:
     """Black or white, whichever reads better on the colour (the ruler's zone chips)."""
     back = Color.parse(background)
     return "black" if contrast(Color(0, 0, 0), back) >= contrast(Color(255, 255, 255), back) else "white"
+
+
+def chip_on(colour: str, page: str, minimum: float = 3.0) -> str:
+    """A zone colour as the ruler draws it on `page`: as the profile says when it stands out (≥ 3:1), else
+    darkened on a light page or lightened on a dark one just enough (a database keeps the profile it was
+    made with, and a municipality's own profile may choose colours for paper)."""
+    chip, back = Color.parse(colour), Color.parse(page)
+    towards = Color(0, 0, 0) if luminance(back) > 0.18 else Color(255, 255, 255)
+    for step in range(21):
+        shown = chip.blend(towards, step / 20)
+        if contrast(shown, back) >= minimum:
+            return shown.hex
+    return towards.hex

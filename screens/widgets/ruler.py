@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from screens.themes import text_on
+from screens.themes import chip_on, text_on
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,12 @@ class Ruler(Widget):
         width = self.zone_width()
         text = Text()
         bands = self.bands(width)
+        page = self.app.theme_variables.get("background", "#000000")
+        chips = [chip_on(colour, page) for _, colour in self.zones]
         for line in range(len(bands[0])):
-            for (_, colour), band in zip(self.zones, bands, strict=True):
-                text.append(band[line].ljust(width), style=f"bold {text_on(colour)} on {colour}")
+            for chip, band in zip(chips, bands, strict=True):
+                ink = "#000000" if text_on(chip) == "black" else "#FFFFFF"  # true colours, not the terminal's ANSI
+                text.append(band[line].ljust(width), style=f"bold {ink} on {chip}")
             text.append("\n")
         for number in range(1, len(self.zones) + 1):
             here = [m for m in self.marks if m.zone == number and not m.consensus]

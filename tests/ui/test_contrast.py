@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.color import Color
 
-from screens.themes import THEMES, contrast, text_on
+from screens.themes import THEMES, chip_on, contrast, text_on
 from visitation.domain.profiles import builtin_names, load_profile
 
 BODY, TEXT, EDGE = 7.0, 4.5, 3.0
@@ -93,3 +93,16 @@ def test_the_contrast_measure_is_wcags() -> None:
     assert round(contrast(Color.parse("#767676"), white), 2) == 4.54
     half = contrast(Color.parse("#808080"), black)
     assert contrast(Color(255, 255, 255, 0.5), black) == pytest.approx(half, rel=0.02)
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_a_profile_of_pale_colours_is_still_drawn_readably(theme) -> None:  # type: ignore[no-untyped-def]
+    """A database keeps the profile it was made with (and a municipality may pick colours for paper): the
+    ruler adjusts a chip that would not stand out on the page."""
+    page = palette(theme)["background"]
+    for pale in ("#c0ca33", "#f9a825", "#ffffff", "#000000", "#2e7d32"):
+        chip = Color.parse(chip_on(pale, page.hex))
+        assert contrast(chip, page) >= EDGE
+        label = Color.parse("#000000" if text_on(chip.hex) == "black" else "#FFFFFF")
+        assert contrast(label, chip) >= TEXT
+    assert chip_on("#2e7d32", "#000000") == "#2E7D32"  # a colour that stands out is drawn as the profile says
