@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from screens.widgets.sentence import SentenceArea
-
 from screens.app import make_app
+from screens.widgets.sentence import SentenceArea
 from tests.ui.helpers import settle, type_text
 from visitation.services import drafts
 from visitation.services.db import Db
