@@ -12,10 +12,13 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker
 
+from screens import danish
 from screens.commands import VisitationCommands
 from screens.failures import ReportsWorkerFailures, failure_text, log_failure
-from screens.themes import PROJECTOR
+from screens.themes import NAMES, PRIVACY_VARIABLES, THEMES
 from visitation.services.db import Db
+
+danish.translate()
 
 Clock = Callable[[], dt.datetime]
 
@@ -25,14 +28,18 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
 
     TITLE = "Visitation"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {VisitationCommands}
+    COMMANDS = {VisitationCommands}
+    """Only Visitation's own commands: Textual's (its theme picker, "Keys", "Screenshot" …) are not offered."""
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afslut", id="app.quit", priority=True),
-        Binding("f1", "help", "Hjælp", id="app.help", tooltip="Taster og vejledning"),
-        Binding("f2", "toggle_privacy", "Privatliv", id="app.privacy", tooltip="Vis eller skjul navne"),
-        Binding("f3", "next_theme", "Tema", id="app.theme", tooltip="Projektor, mørk eller lys"),
+        Binding("ctrl+p", "command_palette", "Kommandoer", id="app.palette", show=False, priority=True,
+                tooltip="Sager, møder og handlinger"),
+        Binding("f1", "help", "Hjælp", id="app.help", tooltip="Taster og vejledning", key_display="F1"),
+        Binding("f2", "toggle_privacy", "Navne", id="app.privacy", tooltip="Privatliv: vis eller skjul navne",
+                key_display="F2"),
+        Binding("f3", "next_theme", "Tema", id="app.theme", tooltip="Projektor, mørk eller lys", key_display="F3"),
     ]
-    THEMES = ("visitation-projektor", "textual-dark", "textual-light")
+    THEMES = tuple(t.name for t in THEMES)
 
     privacy: reactive[bool] = reactive(True)
     """True: initials and age only, no CPR, no full names (the default on a wall)."""
@@ -53,7 +60,8 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         from screens.docket import DocketScreen
 
         self.watch_privacy(self.privacy)
-        self.register_theme(PROJECTOR)
+        for theme in THEMES:
+            self.register_theme(theme)
         self.theme = self.THEMES[0]
         self.push_screen(DocketScreen(self.meeting_ident))
 
@@ -64,18 +72,51 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
             self.notify(failure_text(worker.error), title="Fejl", severity="error", timeout=15,
                         markup=False)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The privacy banners keep their colours and fields their edges in any theme, even one not ours."""
+        return {**super().get_theme_variable_defaults(), **PRIVACY_VARIABLES, "field-edge": "#8C8C8C",
+                "placeholder": "#8C8C8C"}
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (a reflex) does not quit: say, in Danish, which key does."""
+        self.notify("Tryk Ctrl+Q for at afslutte – alt er allerede gemt.", title="Vil du afslutte?")
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette, asking in Danish."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Søg: sag (nummer eller initialer), møde, handling …",
+                                            id="--command-palette"))
+
     def watch_privacy(self, privacy: bool) -> None:
         """The header says which mode is on, on every screen and above every dialog."""
         self.sub_title = "privatliv til – initialer og alder" if privacy else "PRIVATLIV FRA – navne vises"
 
     def action_toggle_privacy(self) -> None:
-        """Show or hide the children's names."""
-        self.privacy = not self.privacy
+        """Hide the names at once; show them only when the chair confirms (the wall may be seen by many)."""
+        from screens.modals.confirm import ConfirmDialog
+
+        if not self.privacy:
+            self.privacy = True
+            return
+        if getattr(self.screen, "asks_privacy", False):  # F2 again while asked: the question stays open once
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.privacy = False
+        ask = ConfirmDialog(
+            "Vis fulde navne?", "Børnenes og netværkets fulde navne vises på skærmen for alle i rummet.\n\n"
+            "F2 skjuler dem igen med det samme. Esc beholder initialerne.", "Vis navne")
+        ask.asks_privacy = True  # type: ignore[attr-defined]
+        self.push_screen(ask, answered)
 
     def action_next_theme(self) -> None:
-        """Cycle projector → dark → light."""
+        """Cycle projector → dark → light, and say which theme is on now."""
         index = self.THEMES.index(self.theme) if self.theme in self.THEMES else -1
         self.theme = self.THEMES[(index + 1) % len(self.THEMES)]
+        self.notify(f"Tema: {NAMES[self.theme]} (F3 skifter)", title="Tema", timeout=3)
 
     def action_help(self) -> None:
         """F1: the keys of the screen underneath."""
@@ -144,11 +185,19 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
 
 
 def export_folder() -> Path:
-    """Where exported minutes go by default: the user's documents folder, else the working folder."""
-    from platformdirs import user_documents_dir
+    """Where exported minutes are proposed: a private folder of the user's (`Visitation` in the documents
+    folder, else in the user's data folder), created readable by the user only, never the working folder
+    (which may be shared or synced, and the minutes hold names)."""
+    from platformdirs import user_data_dir, user_documents_dir
 
-    folder = Path(user_documents_dir())
-    return folder if folder.is_dir() else Path.cwd()
+    documents = Path(user_documents_dir())
+    folder = documents / "Visitation" if documents.is_dir() else Path(user_data_dir("visitation")) / "referater"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    except OSError:  # an unwritable home: the dialog still proposes it and says so when saving
+        pass
+    return folder
 
 
 def make_app(db: Db, meeting: str | None = None, clock: bool = True, now: Clock | None = None) -> VisitationApp:

@@ -52,8 +52,9 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         *[Binding(str(n), f"step({n})", f"Trin {n}", id=f"flow.step{n}", show=False)
           for n in range(1, len(PANES) + 1)],
         # Priority: the panes scroll on ctrl+page keys, but moving between steps must work from anywhere.
-        Binding("ctrl+pagedown", "next", "Næste trin", id="flow.next", priority=True),
-        Binding("ctrl+pageup", "previous", "Forrige trin", id="flow.previous", priority=True),
+        # Not in the footer (F1 lists them): the stepper shows the number keys, the footer keeps room for the step's.
+        Binding("ctrl+pagedown", "next", "Næste trin", id="flow.next", priority=True, show=False),
+        Binding("ctrl+pageup", "previous", "Forrige trin", id="flow.previous", priority=True, show=False),
         Binding("escape", "back", "Dagsorden", id="flow.back"),
         Binding("e", "export", "Eksportér referat", id="flow.export"),
     ]
@@ -77,7 +78,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         with ContentSwitcher(initial=PANES[0], id="panes"):
             for pane, (_, cls) in STEP_PANES.items():
                 yield cls(id=pane)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in F1; the step keys need the room
 
     def on_mount(self) -> None:
         """Start the timer, follow privacy mode, load the case."""

@@ -33,9 +33,9 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
     BINDINGS = [
         Binding("enter", "open_case", "Åbn sag", id="docket.open", tooltip="Start og åbn den valgte sag"),
         Binding("u", "postpone", "Udsæt", id="docket.postpone", tooltip="Udsæt sagen med en begrundelse"),
-        Binding("shift+up", "move(-1)", "Flyt op", id="docket.up"),
-        Binding("shift+down", "move(1)", "Flyt ned", id="docket.down"),
-        Binding("e", "export", "Eksportér referat", id="docket.export", tooltip="Referatet som Word, HTML, Markdown eller JSON"),
+        Binding("shift+up", "move(-1)", "Flyt op", id="docket.up", show=False),  # in F1; the footer keeps room
+        Binding("shift+down", "move(1)", "Flyt ned", id="docket.down", show=False),  # for n, ^q and F1–F3
+        Binding("e", "export", "Eksport", id="docket.export", tooltip="Referatet som Word, HTML, Markdown eller JSON"),
         Binding("o", "app.followups", "Opfølgning", id="docket.followups"),
         Binding("n", "app.key_figures", "Nøgletal", id="docket.figures"),
         Binding("r", "reload", "Genindlæs", id="docket.reload", show=False),
@@ -56,7 +56,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
             yield Static("", id="privacy")
             yield DataTable(id="docket", cursor_type="row", zebra_stripes=True)
             yield Static("", id="participants", markup=False)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is named on the privacy line
 
     def on_mount(self) -> None:
         """Set up the table, follow privacy mode, tick the timers, load in a thread."""
@@ -101,7 +101,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         """Update the indicator and the names when privacy mode changes."""
         text = "PRIVATLIV TIL: initialer og alder" if privacy else "PRIVATLIV FRA: fulde navne vises"
         indicator = self.query_one("#privacy", Static)
-        indicator.update(f" {text}  (F2 skifter) ")
+        indicator.update(f" {text}  (F2 skifter · Ctrl+P søger) ")
         indicator.set_class(not privacy, "-names")
         self.render_meeting()
 

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from screens.widgets.marks import MarkedCheckbox
+from screens.widgets.sentence import SentenceArea
 from visitation.domain.casefile import NetworkPerson
 from visitation.domain.decision import AlternativeDraft, Verdict
 
@@ -19,12 +20,18 @@ VERDICT_LABELS = [("Fravalgt", "rejected"), ("Ikke relevant", "not-relevant")]
 
 FORM_CSS = """
 {name} {{ align: center middle; }}
-{name} > Vertical {{ width: 90%; max-width: 90; height: auto; max-height: 95%; border: thick $primary; background: $surface; padding: 0 2; }}
+{name} > Vertical {{ width: 90%; max-width: 90; height: auto; max-height: 95%; border: thick $primary;
+                     background: $surface; padding: 0 2; overflow-y: auto; }}
 {name} Label {{ margin-top: 1; }}
 {name} #form-error {{ color: $error; text-style: bold; height: auto; }}
 {name} Horizontal {{ height: auto; align-horizontal: right; margin-top: 1; }}
 {name} Button {{ margin-left: 2; }}
 """
+
+
+def initials(name: str) -> str:
+    """A person's initials, as the wall may show them (`Karen Marie Holm` → `K.M.H.`)."""
+    return "".join(f"{word[:1].upper()}." for word in name.split())
 
 
 class FormDialog(ModalScreen[object]):
@@ -63,20 +70,28 @@ class FormDialog(ModalScreen[object]):
 
 
 class PersonDialog(FormDialog):
-    """Add or edit a person on the network map."""
+    """Add or edit a person on the network map. In privacy mode a stored name is not shown: the field is empty
+    with the initials as its placeholder, and left empty it keeps the stored name (a typed name replaces it)."""
 
     DEFAULT_CSS = FORM_CSS.format(name="PersonDialog")
 
-    def __init__(self, person: NetworkPerson | None = None) -> None:
+    def __init__(self, person: NetworkPerson | None = None, privacy: bool = False) -> None:
         super().__init__()
         self.person = person or NetworkPerson("", "", "family", 1)
+        self.hidden = privacy and bool(self.person.name)
+        """The stored name is kept out of the field (privacy mode, an existing person)."""
 
     def compose(self) -> ComposeResult:
         """The fields of a network person."""
         p = self.person
         with Vertical():
-            yield Label("Navn")
-            yield Input(p.name, id="name", select_on_focus=False)
+            if self.hidden:
+                yield Label("Navn (skjult, privatliv til: tomt felt beholder det gemte navn)")
+                yield Input("", id="name", placeholder=f"{initials(p.name)} (gemt navn beholdes)",
+                            select_on_focus=False)
+            else:
+                yield Label("Navn")
+                yield Input(p.name, id="name", select_on_focus=False)
             yield Label("Relation til barnet (fx mormor, nabo, klasselærer)")
             yield Input(p.relation, id="relation", select_on_focus=False)
             yield Label("Sektor")
@@ -86,12 +101,14 @@ class PersonDialog(FormDialog):
             yield Select(VALENCE_LABELS, value=p.valence, allow_blank=False, id="valence")
             yield MarkedCheckbox("Mulig anbringelses- eller støtteressource", p.placement_candidate, id="candidate")
             yield Label("Note")
-            yield Input(p.note, id="note", select_on_focus=False)
+            yield SentenceArea(p.note, id="note")
             yield from self.buttons()
 
     def value(self) -> tuple[object, str]:
         """The person, or what is missing."""
         name, relation = self.query_one("#name", Input).value.strip(), self.query_one("#relation", Input).value.strip()
+        if not name and self.hidden:
+            name = self.person.name
         if not name or not relation:
             return None, "Navn og relation skal udfyldes."
         return NetworkPerson(
@@ -99,7 +116,7 @@ class PersonDialog(FormDialog):
             ring=int(self.query_one("#ring", Select).value),  # type: ignore[arg-type]
             valence=str(self.query_one("#valence", Select).value),
             placement_candidate=self.query_one("#candidate", MarkedCheckbox).value,
-            note=self.query_one("#note", Input).value.strip()), ""
+            note=self.query_one("#note", SentenceArea).value.strip()), ""
 
 
 class AlternativeDialog(FormDialog):
@@ -123,13 +140,13 @@ class AlternativeDialog(FormDialog):
             yield Select(VERDICT_LABELS, value=self.alt.verdict.value if self.alt else "rejected",
                          allow_blank=False, id="verdict")
             yield Label("Begrundelse")
-            yield Input(self.alt.reason if self.alt else "", id="reason", select_on_focus=False)
+            yield SentenceArea(self.alt.reason if self.alt else "", id="reason")
             yield from self.buttons()
 
     def value(self) -> tuple[object, str]:
         """The alternative, or what is missing."""
         chosen = self.query_one("#intervention", Select).value
-        reason = self.query_one("#reason", Input).value.strip()
+        reason = self.query_one("#reason", SentenceArea).value.strip()
         if chosen is Select.NULL or not reason:
             return None, "Vælg en indsats og skriv begrundelsen."
         step, key = chosen  # type: ignore[misc]
@@ -149,10 +166,10 @@ class ReasonDialog(FormDialog):
         """The question and one line of text."""
         with Vertical():
             yield Label(self.title_text)
-            yield Input(id="reason")
+            yield SentenceArea(id="reason")
             yield from self.buttons()
 
     def value(self) -> tuple[object, str]:
         """The reason, or a request for one."""
-        reason = self.query_one("#reason", Input).value.strip()
+        reason = self.query_one("#reason", SentenceArea).value.strip()
         return (reason, "") if reason else (None, "Skriv en begrundelse.")

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 GENERAL = """Visitation – hjælp
 
 Alt kan gøres med tastaturet; musen virker også.
-  F1            denne hjælp            F2  privatliv til/fra (initialer og alder ↔ fulde navne)
-  F3            skift tema (projektor, mørk, lys)      Ctrl+P  kommandopalet: sager, møder, handlinger
+  F1            denne hjælp
+  F2            privatliv til/fra (initialer og alder ↔ fulde navne; fulde navne kræver en bekræftelse)
+  F3            skift tema (projektor, mørk, lys)
+  Ctrl+P        kommandopalet: sager (nummer eller initialer), møder, handlinger
+  1–6 (1–7)     sagens trin, som trinlinjen viser dem (ikke mens et tekstfelt har tastaturet)
+  Tab           næste felt (feltet med tastaturet har en farvet ramme)
   Ctrl+Q        afslut (alt er allerede gemt)
 
 Privatliv er slået TIL, når programmet starter: på væggen vises kun initialer og alder, aldrig CPR-nummer.
@@ -25,7 +29,9 @@ class HelpDialog(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpDialog { align: center middle; }
-    HelpDialog > Vertical { width: 90%; max-width: 110; height: auto; max-height: 90%; border: thick $primary; background: $surface; padding: 1 2; }
+    HelpDialog > VerticalScroll { width: 90%; max-width: 110; height: auto; max-height: 90%; border: thick $primary;
+                                  background: $surface; padding: 1 2; }
+    HelpDialog > VerticalScroll:focus { border: thick $border; }
     """
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Luk", id="help.close")]
 
@@ -36,5 +42,6 @@ class HelpDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """General help, then this screen's keys."""
         lines = "\n".join(f"  {key:<14}{text}" for key, text in self.keys)
-        with Vertical():
-            yield Static(GENERAL + "\n\nPå denne skærm:\n" + lines, markup=False)
+        with VerticalScroll(id="help-body"):  # focused: ↑/↓, PgUp/PgDn scroll a low terminal through it
+            yield Static(GENERAL + "\n\nPå denne skærm:\n" + lines + "\n\n↑/↓ og PgUp/PgDn ruller · Esc lukker",
+                         markup=False)

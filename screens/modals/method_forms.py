@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Select, Static
 from screens.modals.forms import FORM_CSS, FormDialog
 from screens.steps.people import ROLES
 from screens.widgets.marks import MarkedSelectionList
+from screens.widgets.sentence import SentenceArea
 from visitation.domain.ics import NOTE_LABELS, NoteKind, triangle
 from visitation.domain.sos import COLUMNS, KIND_LABELS, SCALE_ANCHORS, Kind, check_scale
 from visitation.errors import InvalidInput
@@ -18,7 +19,7 @@ from visitation.errors import InvalidInput
 
 def form_css(name: str) -> str:
     """The dialogs' look; the form scrolls when the terminal is too low to show all of it (80×24)."""
-    return FORM_CSS.format(name=name) + f"{name} > Vertical {{ overflow-y: auto; }}"
+    return FORM_CSS.format(name=name)
 
 
 QUESTIONS = {
@@ -96,14 +97,14 @@ class SosLineDialog(FormDialog):
                 yield Label("Punkt")
             else:
                 yield Label(QUESTIONS[self.kind])
-            yield Input(id="text", select_on_focus=False)
+            yield SentenceArea(id="text")
             if self.kind is None:
                 yield from who_fields(self.people, "Hvem siger det (valgfrit)")
             yield from self.buttons()
 
     def value(self) -> tuple[object, str]:
         """The line, or what is missing."""
-        text = self.query_one("#text", Input).value.strip()
+        text = self.query_one("#text", SentenceArea).value.strip()
         if not text:
             return None, "Skriv teksten."
         if self.kind is not None:
@@ -156,7 +157,7 @@ class PlanRuleDialog(FormDialog):
         """The rule, then the keepers (space chooses)."""
         with Vertical():
             yield Label("Regel i sikkerhedsplanen")
-            yield Input(id="rule", select_on_focus=False)
+            yield SentenceArea(id="rule")
             yield Label("Hvem holder reglen (fra netværkskortet; mellemrum vælger)")
             yield MarkedSelectionList(*self.people, id="keepers")
             if not self.people:
@@ -165,7 +166,7 @@ class PlanRuleDialog(FormDialog):
 
     def value(self) -> tuple[object, str]:
         """The rule, or what is missing."""
-        rule = self.query_one("#rule", Input).value.strip()
+        rule = self.query_one("#rule", SentenceArea).value.strip()
         keepers = list(self.query_one("#keepers", MarkedSelectionList).selected)
         if not rule or not keepers:
             return None, "Skriv reglen og vælg mindst én fra netværket, der holder den."
@@ -190,7 +191,7 @@ class IcsDialog(FormDialog):
             yield Select([(label, kind.value) for kind, label in NOTE_LABELS.items()], value=NoteKind.STRENGTH.value,
                          allow_blank=False, id="kind")
             yield Label("Tekst")
-            yield Input(id="text", select_on_focus=False)
+            yield SentenceArea(id="text")
             yield from self.buttons()
 
     @staticmethod
@@ -208,7 +209,7 @@ class IcsDialog(FormDialog):
 
     def value(self) -> tuple[object, str]:
         """The note, or what is missing."""
-        text = self.query_one("#text", Input).value.strip()
+        text = self.query_one("#text", SentenceArea).value.strip()
         if not text:
             return None, "Skriv styrken eller bekymringen."
         return IcsInput(str(self.query_one("#side", Select).value), str(self.query_one("#dimension", Select).value),

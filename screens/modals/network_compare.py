@@ -33,7 +33,8 @@ class NetworkCompareDialog(ReportsWorkerFailures, ModalScreen[None]):
     DEFAULT_CSS = """
     NetworkCompareDialog { align: center middle; }
     NetworkCompareDialog > Vertical { width: 90%; max-width: 110; height: auto; max-height: 95%;
-                                      border: thick $primary; background: $surface; padding: 0 2 1 2; }
+                                      border: thick $primary; background: $surface; padding: 0 2 1 2;
+                                      overflow-y: auto; }
     NetworkCompareDialog #compare-heading { text-style: bold; margin-top: 1; }
     NetworkCompareDialog #compare-summary { margin: 1 0; }
     NetworkCompareDialog DataTable { height: auto; max-height: 16; }

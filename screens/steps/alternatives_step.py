@@ -46,10 +46,10 @@ class AlternativesStep(StepPane):
                 break
             rows = [a for a in c.alternatives if a.step == step.number]
             if not rows:
-                table.add_row(f"{step.number} {step.label}", "– ikke afdækket –", "", "", key=f"empty-{step.number}")
+                table.add_row(str(step.number), f"{step.label}: ikke afdækket", "", "", key=f"empty-{step.number}")
             for a in rows:
                 label = p.intervention(a.intervention).label if p.intervention(a.intervention) else a.intervention  # type: ignore[union-attr]
-                table.add_row(f"{step.number} {step.label}", label, VERDICT_LABELS.get(Verdict(a.verdict), a.verdict),
+                table.add_row(str(step.number), label, VERDICT_LABELS.get(Verdict(a.verdict), a.verdict),
                               a.reason, key=str(a.id))
         rules = [v for v in bundle.preview.violations
                  if v.rule.startswith(("Mindst", "Anbringelsesprioritet", "Sikkerhedsplan før"))]

@@ -9,9 +9,12 @@ from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from screens.messages import CaseBundle
 from screens.widgets.marks import MarkedSelectionList
+from screens.widgets.sentence import SentenceArea
 from visitation.domain.decision import CHOICE_LABELS, FORM_FIELDS, SPECS, DecisionDraft
 
-TEXT_AREAS = tuple(n for n, s in SPECS.items() if s.kind in ("text", "lines"))
+SENTENCES = ("purpose", "dissent", "child_view_how")
+"""One-line fields in the domain that hold a sentence or more: multi-line here, so the wall shows them whole."""
+TEXT_AREAS = tuple(n for n, s in SPECS.items() if s.kind in ("text", "lines") or n in SENTENCES)
 """Fields that hold sentences (or one goal a line): multi-line."""
 LABELS = {name: spec.label for name, spec in SPECS.items()}
 PLACEHOLDERS = {name: spec.placeholder for name, spec in SPECS.items() if spec.placeholder}
@@ -44,17 +47,17 @@ def fields(bundle: CaseBundle) -> ComposeResult:
         kind = SPECS[name].kind
         if kind == "choice":
             labels = CHOICE_LABELS[type(DecisionDraft.__dataclass_fields__[name].default)]
-            yield Select([(v, k.value) for k, v in labels.items()], allow_blank=False, id=name, compact=True)
+            yield Select([(v, k.value) for k, v in labels.items()], allow_blank=False, id=name)
         elif kind == "flag":
-            yield Select(FLAG_CHOICES, allow_blank=False, id=name, compact=True)
+            yield Select(FLAG_CHOICES, allow_blank=False, id=name)
         elif name == "step":
-            yield Select([(f"{s.number} {s.label}", s.number) for s in p.steps], allow_blank=False, id=name, compact=True)
+            yield Select([(f"{s.number} {s.label}", s.number) for s in p.steps], allow_blank=False, id=name)
         elif name == "interventions":
-            yield MarkedSelectionList(*[(f"{i.step} – {i.label}", i.key) for i in p.interventions], id=name, compact=True)
+            yield MarkedSelectionList(*[(f"{i.step} – {i.label}", i.key) for i in p.interventions], id=name)
         elif name in TEXT_AREAS:
-            yield TextArea(id=name, soft_wrap=True, classes="field-text")
+            yield SentenceArea(id=name, classes="field-text", placeholder=PLACEHOLDERS.get(name, ""))
         else:
-            yield Input(id=name, placeholder=PLACEHOLDERS.get(name, ""), compact=True,
+            yield Input(id=name, placeholder=PLACEHOLDERS.get(name, ""),
                         select_on_focus=False)  # typing into a filled field must never replace it
 
 

@@ -55,11 +55,13 @@ def locked_text(bundle: CaseBundle, d: Any) -> str:
     followups = [f"Opfølgning {day(f.due)}: {f.label} – ansvarlig {f.responsible or '–'}" for f in d.followups]
     lines = [f"🔒 Beslutning {d.id} er gemt og låst ({moment(d.created_at)}, {d.created_by}).",
              f"Udfald: {OUTCOME_LABELS.get(d.outcome, d.outcome)} · trin {d.step_before} → {d.step}",
-             f"Indsatser: {', '.join(d.interventions) or '–'}", f"Hjemmel: {'; '.join(d.legal_basis) or '–'}",
+             f"Indsatser: {', '.join(_label(bundle, k) for k in d.interventions) or '–'}",
+             f"Hjemmel: {'; '.join(d.legal_basis) or '–'}",
              f"Formål: {d.purpose or '–'} · varighed: {d.duration or '–'} · start: {d.start or '–'}",
              *([f"Trin uden for linealens retning: {d.ruler_reason}"] if d.ruler_reason else []),
              *([f"Sikkerhedsplan:\n{d.safety_plan}"] if d.safety_plan else []),
-             f"Begrundelse: {d.rationale}", ""] + followups + ["", "Ctrl+E: ret beslutningen (en ny beslutning erstatter denne)."]
+             f"Begrundelse: {d.rationale}", ""]
+    lines += [*followups, "", "Ctrl+E: ret beslutningen (en ny beslutning erstatter denne)."]
     return "\n".join(lines)
 
 
@@ -98,3 +100,9 @@ def plan_summary(bundle: CaseBundle, interventions: tuple[str, ...]) -> list[str
     if SAFETY_PLAN_KEY not in interventions or not bundle.case.sos.plan:
         return []
     return ["Sikkerhedsplan:", *(f"  {line}" for line in plan_rules(bundle, True))]
+
+
+def _label(bundle: CaseBundle, key: str) -> str:
+    """An intervention as the wall names it (its label, never its key)."""
+    item = bundle.profile.intervention(key)
+    return item.label if item else key

@@ -112,7 +112,7 @@ class NetworkStep(StepPane):
         def edited(person: object) -> None:
             if isinstance(person, NetworkPerson):
                 self.save(lambda: network.update(self.db, row.id, row.version, person, base), f"{person.relation} rettet")
-        self.app.push_screen(PersonDialog(base), edited)
+        self.app.push_screen(PersonDialog(base, bool(self.app.privacy)), edited)  # type: ignore[attr-defined]
 
     def action_remove(self) -> None:
         """Remove the selected person after confirmation."""

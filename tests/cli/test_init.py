@@ -49,8 +49,8 @@ def test_init_with_a_broken_profile_file(cli: Cli, tmp_path: Path) -> None:
     ok(cli("init"))
     text = (profiles_dir() / "socialstyrelsen.toml").read_text(encoding="utf-8")
     path = tmp_path / "broken.toml"
-    path.write_text(text.replace('hex = "#c0ca33"', 'hex = "gul"', 1), encoding="utf-8")
-    line = next(i + 1 for i, t in enumerate(text.splitlines()) if t == 'hex = "#c0ca33"')
+    path.write_text(text.replace('hex = "#8f8a00"', 'hex = "gul"', 1), encoding="utf-8")
+    line = next(i + 1 for i, t in enumerate(text.splitlines()) if t == 'hex = "#8f8a00"')
     before = fingerprint(cli)
     message = fails(cli("init", "--profile", str(path)))
     assert message.startswith(f"Fejl: broken.toml:{line}: zones[1].hex: ")

@@ -19,7 +19,7 @@ MEETING = "VM-2026-11-26-OD"  # Odder's meeting in the demo
 OPEN = ["enter"]  # the first case on its docket (2026-0104)
 SCREENS = {
     "docket": [],
-    "docket_names_shown": ["f2"],
+    "docket_names_shown": ["f2", "ctrl+s"],  # F2 asks first (issue 14)
     "step1_sagen": OPEN,
     "step2_linealen": [*OPEN, "2"],
     "step3_netvaerk": [*OPEN, "3"],

@@ -27,7 +27,7 @@ async def test_docket_shows_initials_until_privacy_is_toggled(ui_db: Db) -> None
         text = _screen_text(app)
         assert "PRIVATLIV TIL" in text and "Landsdækkende standard" in text
         assert "AN" in text and "Alma Nørgaard" not in text
-        await pilot.press("f2")
+        await pilot.press("f2", "ctrl+s")  # names are shown only when confirmed
         text = _screen_text(app)
         assert "PRIVATLIV FRA" in text and "Alma Nørgaard" in text
         await pilot.press("f2")

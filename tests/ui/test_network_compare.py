@@ -71,7 +71,7 @@ async def test_any_two_meetings_show_who_joined_left_and_changed(ui_db: Db) -> N
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, NetworkCompareDialog)
-        await pilot.press("f2", "m")                                     # names shown: name and relation
+        await pilot.press("f2", "ctrl+s", "m")                 # names shown (confirmed): name and relation
         await settle(pilot)
         assert ("kommet til", "Karen Vang (nabo)", "") in _rows(app)
 

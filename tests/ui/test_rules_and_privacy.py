@@ -80,7 +80,7 @@ async def test_toggling_privacy_shows_names_and_says_so(ui_db: Db) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         assert "PRIVATLIV TIL" in screen_text(app) and "Alma Nørgaard" not in screen_text(app)
-        await pilot.press("f2")
+        await pilot.press("f2", "ctrl+s")  # names are shown only when confirmed
         await settle(pilot)
         assert "PRIVATLIV FRA" in screen_text(app) and "Alma Nørgaard" in screen_text(app)
         await pilot.press("enter")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from screens.app import make_app
+from screens.widgets.sentence import SentenceArea
 from tests.ui.helpers import settle, type_text
 from visitation.services import drafts
 from visitation.services.db import Db
@@ -23,7 +22,7 @@ async def test_typing_into_the_filled_purpose_appends(ui_db: Db) -> None:
         while getattr(app.focused, "id", None) != "purpose":
             await pilot.press("tab")
         field = app.focused
-        assert isinstance(field, Input)
+        assert isinstance(field, SentenceArea)
         before = field.value
         assert before.startswith("At O kommer i skole")
         await type_text(pilot, " Tjek efter jul.")

@@ -203,7 +203,7 @@ def consent(draft: DecisionDraft, profile: Profile) -> list[Violation]:
         return []
     referral = referral_basis(draft, profile)
     return [Violation(name, f"{' og '.join(missing)} samtykke mangler: mødet kan kun indstille sagen til børne- og "
-                            f"ungeudvalget (udfald 'referred'; {profile.law.refs(referral)})")]
+                            f"ungeudvalget (udfaldet «Indstillet til BUU»; {profile.law.refs(referral)})")]
 
 
 def referral_basis(draft: DecisionDraft, profile: Profile) -> tuple[str, ...]:
