@@ -27,7 +27,7 @@ def render(doc: MinutesDocument) -> bytes:
     _page(word, doc)
     heading(word, t.title(doc), 0)
     fields(word, t.meeting_fields(doc))
-    for section in (t.participants(doc), t.docket(doc)):
+    for section in t.meeting_sections(doc):
         add_section(word, section, 1)
     for case in doc.cases:
         heading(word, t.case_title(case), 1).paragraph_format.page_break_before = True
@@ -153,7 +153,7 @@ def _properties(word, doc: MinutesDocument) -> None:  # type: ignore[no-untyped-
     props.title, props.subject = t.title(doc), f"{doc.meeting.ref} {doc.meeting.date}"
     props.author = props.last_modified_by = "Visitation"
     props.category, props.language, props.version = "Beslutningsreferat", "da-DK", doc.format
-    props.keywords, props.identifier = stamp(doc), f"sha256:{doc.content_hash}"
+    props.keywords, props.identifier = stamp(doc, cases=False), f"sha256:{doc.content_hash}"
     props.comments = f"Oplysningsniveau: {doc.privacy_label}"
     props.created = dt.datetime.fromisoformat(doc.meeting.date).replace(tzinfo=dt.UTC)
     props.modified = props.last_printed = _moment(doc).replace(tzinfo=dt.UTC)

@@ -18,7 +18,7 @@ def esc(value: str) -> str:
 def render(doc: MinutesDocument) -> bytes:
     """The whole document."""
     out = [f"# {esc(t.title(doc))}", "", *fields(t.meeting_fields(doc)), ""]
-    for section in (t.participants(doc), t.docket(doc)):
+    for section in t.meeting_sections(doc):
         out += section_lines(section, "##")
     for case in doc.cases:
         out += ["---", "", f"## {esc(t.case_title(case))}", "", *block(t.status_line(case))]

@@ -279,6 +279,16 @@ def content_hash(doc: MinutesDocument) -> str:
     return hashlib.sha256(canonical(doc)).hexdigest()
 
 
+def case_hashes(doc: MinutesDocument) -> tuple[tuple[str, str], ...]:
+    """Per case on the docket: its reference and the first 12 hex of SHA-256 of its canonical JSON, so a
+    changed copy or a changed database names the case that changed."""
+    found = []
+    for case in data(doc)["cases"]:
+        text = json.dumps(case, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        found.append((case["ref"], hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]))
+    return tuple(found)
+
+
 def sealed(doc: MinutesDocument) -> MinutesDocument:
     """The document with its content hash filled in."""
     return dataclasses.replace(doc, content_hash=content_hash(doc))
@@ -292,8 +302,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-STAMP = re.compile(r"visitation\.minutes/1; møde=(\S*); sag=(\S*); niveau=(\S*); sha256=([0-9a-f]{64})"
-                   r"(?:; kædehoved=(beslutning:\d+:[0-9a-f]*))?")
+STAMP = re.compile(r"visitation\.minutes/1;\s*møde=([^;\s]*);\s*sag=([^;\s]*);\s*niveau=([^;\s]*);\s*"
+                   r"sha256=([0-9a-f]{64})(?:;\s*kædehoved=(beslutning:\d+:[0-9a-f]*))?"
+                   r"(?:;\s*sager=((?:[^:;\s,]+:[0-9a-f]{12},?)+))?")
+"""The stamp; whitespace after each `;` is optional, so it is found in text with every space taken out
+(a PDF's text, where a long stamp wraps at any character)."""
 
 
 @dataclass(frozen=True)
@@ -306,13 +319,17 @@ class Stamp:
     privacy: str
     content_hash: str
     chain_head: str = ""
+    cases: tuple[tuple[str, str], ...] = ()
+    """(reference, 12 hex) per case, as `case_hashes` gives them; empty in a file from before they were stamped."""
 
 
-def stamp(doc: MinutesDocument) -> str:
-    """The one line every format carries, so `--verify` can rebuild the same document and check the chain."""
+def stamp(doc: MinutesDocument, cases: bool = True) -> str:
+    """The one line every format carries, so `--verify` can rebuild the same document and check the chain;
+    `cases=False` leaves out the hash per case (for Word's 255-character properties)."""
     head = f"; kædehoved={doc.chain_head}" if doc.chain_head else ""
+    found = ",".join(f"{quote(ref, safe='')}:{digest}" for ref, digest in case_hashes(doc)) if cases else ""
     return (f"{FORMAT}; møde={quote(doc.meeting.ref, safe='')}; sag={quote(doc.case or '', safe='')}; "
-            f"niveau={doc.privacy}; sha256={doc.content_hash}{head}")
+            f"niveau={doc.privacy}; sha256={doc.content_hash}{head}" + (f"; sager={found}" if found else ""))
 
 
 def find_stamp(text: str) -> Stamp | None:
@@ -320,5 +337,6 @@ def find_stamp(text: str) -> Stamp | None:
     found = STAMP.search(text)
     if found is None:
         return None
-    meeting, case, privacy, digest, head = found.groups()
-    return Stamp(unquote(meeting), unquote(case) or None, privacy, digest, head or "")
+    meeting, case, privacy, digest, head, cases = found.groups()
+    pairs = tuple((unquote(ref), value) for ref, value in (x.split(":") for x in (cases or "").split(",") if x))
+    return Stamp(unquote(meeting), unquote(case) or None, privacy, digest, head or "", pairs)

@@ -22,9 +22,35 @@ def step(s: Step) -> str:
     return f"{s.number} ({s.label})" if s.label else str(s.number)
 
 
+DRAFT = "UDKAST"
+
+
+def draft(doc: MinutesDocument) -> bool:
+    """Minutes of a meeting that is not closed are a draft, and say so in the title and on every page."""
+    return doc.meeting.state != "closed"
+
+
 def title(doc: MinutesDocument) -> str:
-    """The document's title."""
-    return f"Beslutningsreferat – {doc.meeting.title}"
+    """The document's title (`UDKAST – …` until the meeting is closed)."""
+    return (f"{DRAFT} – " if draft(doc) else "") + f"Beslutningsreferat – {doc.meeting.title}"
+
+
+def draft_note() -> str:
+    """What a draft says under its title."""
+    return f"{DRAFT}: mødet er ikke lukket, så referatet er ikke endeligt."
+
+
+def meeting_sections(doc: MinutesDocument) -> tuple[Section, ...]:
+    """The meeting's part: participants and the docket (one case's extract names no other child: no docket)."""
+    return (participants(doc),) if doc.case else (participants(doc), docket(doc))
+
+
+def footer(doc: MinutesDocument, case: CaseMinutes | None = None) -> str:
+    """Each printed page's footer: the meeting (and the case on its pages), so a stray page can be placed."""
+    words = [DRAFT] if draft(doc) else []
+    words += [f"Beslutningsreferat {doc.meeting.ref}, {date(doc.meeting.date)}"]
+    words += [f"sag {case.ref}"] if case else []
+    return " · ".join([*words, "fortroligt"])
 
 
 def meeting_fields(doc: MinutesDocument) -> Fields:
