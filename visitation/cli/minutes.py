@@ -42,7 +42,7 @@ def minutes(
     from visitation.minutes.export import export
 
     done = export(state(ctx).db(), meeting, fmt, privacy, output, case)
-    note(f"Referatet er skrevet til {output} ({done.privacy}); indholdshash:")
+    note(f"Referatet er skrevet til {output}. Oplysningsniveau: {done.privacy}. Indholdshash: {done.content_hash}.")
     typer.echo(done.content_hash)
 
 

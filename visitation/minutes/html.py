@@ -31,7 +31,7 @@ th, td { border: 1px solid var(--rule); padding: .25rem .4rem; text-align: left;
          white-space: pre-line; overflow-wrap: break-word; }
 thead th { background: var(--shade); }
 tr, p, figure, .keep, footer.seal { break-inside: avoid; page-break-inside: avoid; }
-section.part { break-inside: avoid; page-break-inside: avoid; }
+section.decision, section.part:last-of-type { break-inside: avoid; page-break-inside: avoid; }
 table.fields th { width: 30%; background: var(--shade); font-weight: 600; }
 p.note { white-space: pre-line; }
 p.empty { color: var(--muted); font-style: italic; }
@@ -125,9 +125,10 @@ def section_html(section: t.Section, tag: str, case: CaseMinutes | None = None) 
     line are kept together."""
     sub = f"h{int(tag[1]) + 1}"
     blocks = [f"<{sub}>{escape(b.title)}</{sub}>\n" if isinstance(b, t.Sub) else block(b, case) for b in section.blocks]
-    if section.title == "Beslutning" and len(blocks) > 2:
-        blocks[-2:] = [f'<div class="keep">{"".join(blocks[-2:])}</div>\n']
-    return f'<section class="part">\n<{tag}>{escape(section.title)}</{tag}>\n{"".join(blocks)}</section>\n'
+    if section.title == "Beslutning" and len(blocks) > 3:
+        blocks[-3:] = [f'<div class="keep">{"".join(blocks[-3:])}</div>\n']
+    kind = "part decision" if section.title == "Beslutning" else "part"
+    return f'<section class="{kind}">\n<{tag}>{escape(section.title)}</{tag}>\n{"".join(blocks)}</section>\n'
 
 
 def block(b: t.Block, case: CaseMinutes | None) -> str:

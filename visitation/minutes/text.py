@@ -201,7 +201,8 @@ def law_rows(d: Decision) -> list[tuple[str, str]]:
 
 
 def decision(c: CaseMinutes) -> Section:
-    """Beslutningen, with legal basis, views, consent, dissent, rationale and follow-up."""
+    """Beslutningen, with legal basis, views, consent, dissent, rationale and follow-up; the last three blocks
+    (rationale and who is responsible, the follow-ups, the record line) are printed together."""
     d = c.decision
     if d is None:
         return Section("Beslutning", (Para("Ikke behandlet."), Fields((("Ansvarlig rådgiver", c.caseworker or NONE),))))
@@ -214,8 +215,8 @@ def decision(c: CaseMinutes) -> Section:
         rows.append((heading("goals"), d.goals))
     rows += [(heading("child_view"), d.child_view or NONE), (heading("child_view_how"), d.child_view_how or NONE),
              (heading("parents_view"), d.parents_view or NONE), (heading("consent"), d.consent_label),
-             *law_rows(d), (heading("dissent"), d.dissent or "ingen"), (heading("rationale"), d.rationale or NONE),
-             ("Ansvarlig rådgiver", c.caseworker or NONE)]
+             *law_rows(d), (heading("dissent"), d.dissent or "ingen")]
+    tail = ((heading("rationale"), d.rationale or NONE), ("Ansvarlig rådgiver", c.caseworker or NONE))
     follow = tuple((date(f.due), f.label, "; ".join(f.legal) or NONE, f.responsible or NONE) for f in d.followups)
     record = f"Beslutning nr. {d.id}, registreret {d.created_at.replace('T', ' ').replace('Z', ' UTC')} af {d.created_by}"
     record += f"; erstatter beslutning nr. {d.supersedes}." if d.supersedes else "."
@@ -224,6 +225,7 @@ def decision(c: CaseMinutes) -> Section:
         Table(("Indsats", "Trin", "Lovgrundlag (Barnets lov, tidl. SEL)"), measures, "Ingen indsatser besluttet."),
         *method_text.decision_plan(d),
         Fields(tuple(rows)),
+        Fields(tail),
         Table(("Opfølgning senest", "Opfølgning", "Lovgrundlag", "Ansvarlig"), follow,
               "Ingen opfølgninger planlagt ved denne beslutning."),
         Para(record)))
