@@ -104,9 +104,9 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def parts(text: str, doc: MinutesDocument) -> dict[str, str]:
-    """The text cut at each case's title, in the docket's order, squeezed; page footers and page numbers
-    taken out (a printed copy's; page numbers are taken out page by page when a PDF is read); the closing seal left out (the stamp is checked on its own). A case
-    whose title cannot be found (changed or cut away) is missing from the result."""
+    """The text cut at each case's title, in the docket's order, squeezed; what a printed copy repeats on its
+    pages taken out (page numbers are taken out page by page when a PDF is read); the closing seal left out
+    (the stamp is checked on its own). A case whose title cannot be found (changed or cut away) is missing."""
     body = squeeze(text)
     for noise in sorted(_noise(doc), key=len, reverse=True):
         body = body.replace(noise, "")

@@ -92,7 +92,8 @@ def package(doc: MinutesDocument, body: str, pictures: list[bytes]) -> bytes:
         "docProps/core.xml": core(doc), "word/_rels/document.xml.rels": x.document_rels(len(pictures)),
         "word/document.xml": f"{x.HEAD}<w:document {x.NS}><w:body>{body}{section}</w:body></w:document>",
         "word/styles.xml": x.STYLES, "word/settings.xml": x.SETTINGS,
-        "word/header1.xml": f'{x.HEAD}<w:hdr {x.NS}>{x.para(t.DRAFT if t.draft(doc) else "", "Header", bold=True)}</w:hdr>',
+        "word/header1.xml": f'{x.HEAD}<w:hdr {x.NS}>{x.para(t.DRAFT if t.draft(doc) else "", "Header", bold=True)}'
+                            "</w:hdr>",
         "word/footer1.xml": footer(doc),
     }
     when = _moment(doc)

@@ -122,7 +122,8 @@ def _heading(level: int, size: float, before: int) -> str:
 
 STYLES = HEAD + (
     f'<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr>'
-    '<w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans" w:eastAsia="Liberation Sans" w:cs="Liberation Sans"/>'
+    '<w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans" w:eastAsia="Liberation Sans" '
+    'w:cs="Liberation Sans"/>'
     '<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="da-DK" w:eastAsia="da-DK" w:bidi="ar-SA"/>'
     '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
     "</w:pPr></w:pPrDefault></w:docDefaults>"

@@ -61,7 +61,8 @@ footer.seal { margin-top: 1rem; border-top: 1px solid var(--rule); font-size: 8.
 """
 PAGE = """@page {name}{{ size: A4; margin: 18mm 16mm 20mm 16mm;
   @bottom-left {{ content: "{footer}"; font: 8pt "Liberation Sans", Arial, sans-serif; }}
-  @bottom-right {{ content: "Side " counter(page) " af " counter(pages); font: 8pt "Liberation Sans", Arial, sans-serif; }}
+  @bottom-right {{ content: "Side " counter(page) " af " counter(pages);
+                   font: 8pt "Liberation Sans", Arial, sans-serif; }}
   {top}}}
 """
 

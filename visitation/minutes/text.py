@@ -218,7 +218,8 @@ def decision(c: CaseMinutes) -> Section:
              *law_rows(d), (heading("dissent"), d.dissent or "ingen")]
     tail = ((heading("rationale"), d.rationale or NONE), ("Ansvarlig rådgiver", c.caseworker or NONE))
     follow = tuple((date(f.due), f.label, "; ".join(f.legal) or NONE, f.responsible or NONE) for f in d.followups)
-    record = f"Beslutning nr. {d.id}, registreret {d.created_at.replace('T', ' ').replace('Z', ' UTC')} af {d.created_by}"
+    when = d.created_at.replace("T", " ").replace("Z", " UTC")
+    record = f"Beslutning nr. {d.id}, registreret {when} af {d.created_by}"
     record += f"; erstatter beslutning nr. {d.supersedes}." if d.supersedes else "."
     return Section("Beslutning", (
         Fields(head),

@@ -105,8 +105,9 @@ def verify(db: Db, data: bytes, fmt: str | None = None) -> Verification:
                          chain_head=claim.chain_head))
     short = doc.content_hash[:12]
     if doc.content_hash != claim.content_hash:
-        return Verification(False, f"Referatet passer ikke længere med databasen: {changed(changed_since(claim, doc))} "
-                                   f"(filen {claim.content_hash[:12]}…, databasen nu {short}…).", claim, doc.content_hash)
+        names = changed(changed_since(claim, doc))
+        return Verification(False, f"Referatet passer ikke længere med databasen: {names} (filen "
+                                   f"{claim.content_hash[:12]}…, databasen nu {short}…).", claim, doc.content_hash)
     edited = content.differences(data, fmt, doc)
     if edited:
         return Verification(False, f"Filen er ændret efter udskrivningen: {changed(edited)} (stemplet passer, "
