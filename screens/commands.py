@@ -21,11 +21,17 @@ class VisitationCommands(Provider):
         meetings = await self._worker_meetings()
         for m in meetings:
             entries.append((f"Møde {m.ref} {m.title}", partial(app.open_meeting, m.ref), f"{m.cases} sager"))  # type: ignore[attr-defined]
-        docket = getattr(app.screen, "meeting", None) or getattr(app, "last_meeting", None)
+        shown = [getattr(screen, "meeting", None) for screen in reversed(app.screen_stack)]  # under the palette
+        docket = next((m for m in shown if m is not None), None) or getattr(app, "last_meeting", None)
+        if docket is not None and getattr(docket, "state", "") != "closed":
+            from screens.close_meeting import ask_to_close
+
+            entries.append((f"Luk mødet {docket.ref}", partial(ask_to_close, app, docket.ref),
+                            "Ubehandlede sager udsættes efter bekræftelse"))
         for d in getattr(docket, "docket", []):
             who = d.initials if app.privacy else d.name  # type: ignore[attr-defined]
-            entries.append((f"Sag {d.case_ref} {who}", partial(app.open_case, d.case_ref, docket.ref, d.started_at, d.minutes),  # type: ignore[union-attr, attr-defined]
-                            f"trin {d.step}"))
+            opening = partial(app.open_case, d.case_ref, docket.ref, d.started_at, d.minutes)  # type: ignore[union-attr, attr-defined]
+            entries.append((f"Sag {d.case_ref} {who}", opening, f"trin {d.step}"))
         return entries
 
     async def _worker_meetings(self):  # type: ignore[no-untyped-def]

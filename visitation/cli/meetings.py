@@ -78,9 +78,12 @@ def open_(ctx: typer.Context, meeting: MeetingArg) -> None:
 
 
 @app.command("close")
-def close(ctx: typer.Context, meeting: MeetingArg) -> None:
-    """Luk et møde."""
+def close(ctx: typer.Context, meeting: MeetingArg,
+          postpone_rest: Annotated[str | None, typer.Option(
+              "--postpone-rest", metavar="BEGRUNDELSE",
+              help="Udsæt de sager, der ikke er behandlet, med denne begrundelse, og luk så mødet.")] = None) -> None:
+    """Luk et møde; er der ubehandlede sager, nævnes de, og mødet lukkes kun med --postpone-rest."""
     from visitation.services import meetings
 
-    m = meetings.close(state(ctx).db(), meeting)
+    m = meetings.close(state(ctx).db(), meeting, postpone_rest)
     typer.echo(m.id)

@@ -140,6 +140,7 @@ def json_parts(data: bytes) -> dict[str, str]:
         cases = body.pop("cases")
         body.pop("content_hash", None)
         body.pop("case_hashes", None)
+        body.pop("draft", None)
         found = {MEETING_PART: json.dumps(body, sort_keys=True, ensure_ascii=False)}
         found.update({str(c["ref"]): json.dumps(c, sort_keys=True, ensure_ascii=False) for c in cases})
         return found
