@@ -279,19 +279,34 @@ def content_hash(doc: MinutesDocument) -> str:
     return hashlib.sha256(canonical(doc)).hexdigest()
 
 
+_CASE_HASHES: dict[str, tuple[tuple[str, str], ...]] = {}
+"""Each sealed document's case hashes, by its content hash (computed with the hash, in the same pass)."""
+
+
+def _hashes_of(cases: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
+    def short(case: dict[str, Any]) -> str:
+        text = json.dumps(case, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return tuple((str(case["ref"]), short(case)) for case in cases)
+
+
 def case_hashes(doc: MinutesDocument) -> tuple[tuple[str, str], ...]:
     """Per case on the docket: its reference and the first 12 hex of SHA-256 of its canonical JSON, so a
     changed copy or a changed database names the case that changed."""
-    found = []
-    for case in data(doc)["cases"]:
-        text = json.dumps(case, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        found.append((case["ref"], hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]))
-    return tuple(found)
+    found = _CASE_HASHES.get(doc.content_hash) if doc.content_hash else None
+    return found if found is not None else _hashes_of(data(doc)["cases"])
 
 
 def sealed(doc: MinutesDocument) -> MinutesDocument:
-    """The document with its content hash filled in."""
-    return dataclasses.replace(doc, content_hash=content_hash(doc))
+    """The document with its content hash filled in (and its case hashes kept, from the same data)."""
+    body = data(doc)
+    body.pop("content_hash", None)
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                            .encode("utf-8")).hexdigest()
+    if len(_CASE_HASHES) > 256:
+        _CASE_HASHES.clear()
+    _CASE_HASHES[digest] = _hashes_of(body["cases"])
+    return dataclasses.replace(doc, content_hash=digest)
 
 
 def _plain(value: Any) -> Any:
