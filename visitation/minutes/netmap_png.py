@@ -98,7 +98,7 @@ def png(case: CaseMinutes) -> bytes:
         _text(draw, x + (13 if right else -13), y + 3.5, f"{person.name} ({person.relation})",
               "start" if right else "end")
     out = io.BytesIO()
-    image.save(out, "PNG", compress_level=1)
+    image.save(out, "PNG", compress_level=1, bits=4)  # nine colours: 4 bits a pixel
     return out.getvalue()
 
 
