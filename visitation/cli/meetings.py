@@ -19,7 +19,8 @@ def new(
     date: Annotated[str, typer.Option("--date", help="Mødedato ÅÅÅÅ-MM-DD.")],
     chair: Annotated[str, typer.Option("--chair", help="Mødeleder.")],
     title: Annotated[str, typer.Option("--title", help="Titel.")] = "",
-    participant: Annotated[list[str] | None, typer.Option("--participant", help="\"NAVN;ROLLE;ORGANISATION\" (gentag).")] = None,
+    participant: Annotated[list[str] | None,
+                           typer.Option("--participant", help="\"NAVN;ROLLE;ORGANISATION\" (gentag).")] = None,
 ) -> None:
     """Opret et møde; skriver mødets id."""
     from visitation.services import meetings
@@ -64,7 +65,8 @@ def show(ctx: typer.Context, meeting: MeetingArg, as_json: Json = False) -> None
     typer.echo(f"{m.title} {m.date} ({m.ref}, {m.state}) – mødeleder {m.chair}")
     typer.echo(f"Kommune: {m.municipality} (profil {m.profile})" if m.municipality
                else "Kommune: afgøres af den første sag på dagsordenen")
-    typer.echo("Deltagere: " + "; ".join(f"{p.name} ({p.role}){'' if p.present else ' – afbud'}" for p in m.participants))
+    people = (f"{p.name} ({p.role}){'' if p.present else ' – afbud'}" for p in m.participants)
+    typer.echo("Deltagere: " + "; ".join(people))
     table([[d.position, d.case_ref, d.initials, d.age, d.step, d.minutes, d.state] for d in m.docket],
           ["#", "sag", "barn", "alder", "trin", "min", "status"])
 
