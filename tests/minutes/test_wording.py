@@ -107,3 +107,17 @@ def test_stderr_says_where_the_minutes_went_in_one_self_contained_line(demo_cli:
     line = result.stderr.strip()
     assert len(digest) == 64 and len(line.splitlines()) == 1
     assert line.endswith(f"Indholdshash: {digest}.") and "Oplysningsniveau: fuldt: med CPR, til sagen." in line
+
+
+def test_no_follow_up_label_carries_a_developers_note() -> None:
+    """The labels the minutes print for follow-ups (law and profiles) say what is due, not why the code does it:
+    the 1-year review once read "… – et revurderingstidspunkt, aldrig et automatisk ophør: …"."""
+    import tomllib
+
+    from visitation.paths import data_dir
+
+    labels = []
+    for path in [*sorted((data_dir() / "profiles").glob("*.toml")), data_dir() / "law" / "barnets-lov.toml"]:
+        labels += [f["label"] for f in tomllib.loads(path.read_text(encoding="utf-8")).get("followups", [])]
+    assert len(labels) > 10
+    assert [x for x in labels if "aldrig" in x or "automatisk" in x or " – et " in x] == []
