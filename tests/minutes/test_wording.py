@@ -114,10 +114,10 @@ def test_no_follow_up_label_carries_a_developers_note() -> None:
     the 1-year review once read "… – et revurderingstidspunkt, aldrig et automatisk ophør: …"."""
     import tomllib
 
-    from visitation.paths import data_dir
+    from visitation.paths import law_dir, profiles_dir
 
     labels = []
-    for path in [*sorted((data_dir() / "profiles").glob("*.toml")), data_dir() / "law" / "barnets-lov.toml"]:
+    for path in [*sorted(profiles_dir().glob("*.toml")), *sorted(law_dir().glob("*.toml"))]:
         labels += [f["label"] for f in tomllib.loads(path.read_text(encoding="utf-8")).get("followups", [])]
     assert len(labels) > 10
     assert [x for x in labels if "aldrig" in x or "automatisk" in x or " – et " in x] == []
