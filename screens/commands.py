@@ -43,6 +43,11 @@ class VisitationCommands(Provider):
         if meeting is not None:
             actions.append(Entry("Eksportér mødets referat", partial(app.export_minutes, meeting.ref),  # type: ignore[attr-defined]
                                  f"{meeting.ref} som Word, HTML, Markdown eller JSON"))
+            if getattr(meeting, "state", "") != "closed":
+                from screens.close_meeting import ask_to_close
+
+                actions.append(Entry(f"Luk mødet {meeting.ref}", partial(ask_to_close, app, meeting.ref),
+                                     "Ubehandlede sager udsættes efter bekræftelse"))
         for number, pane in enumerate(getattr(screen, "shown_panes", ()), start=1):
             from screens.case_flow import STEP_PANES
 

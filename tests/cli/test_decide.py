@@ -212,8 +212,10 @@ def test_meeting_new_add_case_show_close(cli: Cli, tmp_path: Path) -> None:
     listing = as_json(cli("meeting", "list", "--json"))
     assert {(r["id"], r["cases"]) for r in listing} == {(m, 2), (m2, 0)}
 
-    assert ok(cli("meeting", "close", str(m))).strip() == str(m)
-    assert as_json(cli("meeting", "show", str(m), "--json"))["state"] == "closed"
+    assert f"ubehandlede sager: {ref}, B-1" in fails(cli("meeting", "close", str(m)))  # named, refused
+    assert ok(cli("meeting", "close", str(m), "--postpone-rest", "Ikke nået på mødet")).strip() == str(m)
+    closed = as_json(cli("meeting", "show", str(m), "--json"))
+    assert closed["state"] == "closed" and {d["state"] for d in closed["docket"]} == {"postponed"}
     before = fingerprint(cli)
     message = fails(
         cli(

@@ -23,7 +23,7 @@ DECIDE = ["decide", DECIDED, "--meeting", MEETING, "--outcome", "approved", "--s
 def test_markdown_on_stdout_by_default(demo_cli: Cli) -> None:
     result = demo_cli("minutes", MEETING)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Beslutningsreferat") and "Indholdshash" in result.stdout
+    assert result.stdout.startswith("# UDKAST – Beslutningsreferat") and "Indholdshash" in result.stdout
 
 
 def test_json_and_html_on_stdout(demo_cli: Cli) -> None:

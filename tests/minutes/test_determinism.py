@@ -34,7 +34,7 @@ def test_the_hash_is_sha256_of_the_canonical_json_and_printed_in_every_format(de
     doc = build(decided, MEETING, "internal")
     assert doc.content_hash == hashlib.sha256(canonical(doc)).hexdigest()
     body = json.loads(render(doc, "json"))
-    del body["content_hash"]
+    del body["content_hash"], body["case_hashes"], body["draft"]
     again = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
     assert hashlib.sha256(again).hexdigest() == doc.content_hash
     for fmt in ("md", "html"):

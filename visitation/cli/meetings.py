@@ -20,7 +20,8 @@ def new(
     date: Annotated[str, typer.Option("--date", metavar="DATO", help="Mødedato ÅÅÅÅ-MM-DD.")],
     chair: Annotated[str, typer.Option("--chair", help="Mødeleder.")],
     title: Annotated[str, typer.Option("--title", help="Titel.")] = "",
-    participant: Annotated[list[str] | None, typer.Option("--participant", help="\"NAVN;ROLLE;ORGANISATION\" (gentag).")] = None,
+    participant: Annotated[list[str] | None,
+                           typer.Option("--participant", help="\"NAVN;ROLLE;ORGANISATION\" (gentag).")] = None,
 ) -> None:
     """Opret et møde; skriver mødets id.
 
@@ -82,7 +83,8 @@ def show(ctx: typer.Context, meeting: MeetingArg, as_json: Json = False) -> None
                f"mødeleder {m.chair}")
     typer.echo(f"Kommune: {m.municipality} (profil {m.profile})" if m.municipality
                else "Kommune: afgøres af den første sag på dagsordenen")
-    typer.echo("Deltagere: " + "; ".join(f"{p.name} ({p.role}){'' if p.present else ' – afbud'}" for p in m.participants))
+    people = (f"{p.name} ({p.role}){'' if p.present else ' – afbud'}" for p in m.participants)
+    typer.echo("Deltagere: " + "; ".join(people))
     table([[d.position, d.case_ref, d.initials, d.age, d.step, d.minutes, fmt.label(fmt.DOCKET_STATES, d.state)]
            for d in m.docket],
           ["#", "sag", "barn", "alder", "trin", "min", "status"])
@@ -100,12 +102,15 @@ def open_(ctx: typer.Context, meeting: MeetingArg) -> None:
 
 
 @app.command("close")
-def close(ctx: typer.Context, meeting: MeetingArg) -> None:
-    """Luk et møde.
+def close(ctx: typer.Context, meeting: MeetingArg,
+          postpone_rest: Annotated[str | None, typer.Option(
+              "--postpone-rest", metavar="BEGRUNDELSE",
+              help="Udsæt de sager, der ikke er behandlet, med denne begrundelse, og luk så mødet.")] = None) -> None:
+    """Luk et møde; er der ubehandlede sager, nævnes de, og mødet lukkes kun med --postpone-rest.
 
-    Eksempel: visitation meeting close VM-2026-11-24
+    Eksempel: visitation meeting close VM-2026-11-24 --postpone-rest "Tiden slap op"
     """
     from visitation.services import meetings
 
-    m = meetings.close(state(ctx).db(), meeting)
+    m = meetings.close(state(ctx).db(), meeting, postpone_rest)
     typer.echo(m.id)

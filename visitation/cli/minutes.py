@@ -11,16 +11,20 @@ from visitation.cli.state import note, state
 
 FORMATS = ("md", "html", "docx", "json")
 MAX_VERIFY_BYTES = 50 * 1024 * 1024
+OUTPUT_HELP = "Skriv til denne fil (mode 0600); docx kræver -o."
+PRIVACY_HELP = "screen (initialer og alder) | internal (navne, intet CPR) | full (med CPR)"
+VERIFY_HELP = ("Kontrollér at en udskrevet fil (md, html, docx, json eller en PDF udskrevet fra HTML) stadig siger "
+               "det samme som databasen; ellers nævnes den sag, der er ændret.")
 
 
 def minutes(
     ctx: typer.Context,
     meeting: Annotated[str | None, typer.Argument(help="Mødets id eller reference (udelades ved --verify).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="md | html | docx | json")] = "md",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Skriv til denne fil (mode 0600); docx kræver -o.")] = None,
-    privacy: Annotated[str, typer.Option("--privacy", help="screen (initialer og alder) | internal (navne, intet CPR) | full (med CPR)")] = "internal",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=OUTPUT_HELP)] = None,
+    privacy: Annotated[str, typer.Option("--privacy", help=PRIVACY_HELP)] = "internal",
     case: Annotated[str | None, typer.Option("--case", help="Kun denne sag på mødet (id eller reference).")] = None,
-    check: Annotated[Path | None, typer.Option("--verify", help="Kontrollér at en udskrevet fil stadig passer med databasen.")] = None,
+    check: Annotated[Path | None, typer.Option("--verify", help=VERIFY_HELP)] = None,
 ) -> None:
     """Beslutningsreferatet for et møde i Markdown, HTML, Word eller JSON; eller --verify FIL.
 
@@ -45,7 +49,7 @@ def minutes(
     from visitation.minutes.export import export
 
     done = export(state(ctx).db(), meeting, fmt, privacy, output, case)
-    note(f"Referatet er skrevet til {output} ({done.privacy}); indholdshash:")
+    note(f"Referatet er skrevet til {output}. Oplysningsniveau: {done.privacy}. Indholdshash: {done.content_hash}.")
     typer.echo(done.content_hash)
 
 

@@ -43,10 +43,10 @@ if TYPE_CHECKING:
     from visitation.services.minutes_data import CaseData, MinutesData
     from visitation.services.views import AssessmentRow, DecisionRow
 
-PRIVACY_LABELS = {Privacy.SCREEN: "skærm (initialer og alder)", Privacy.INTERNAL: "internt (navne, intet CPR)",
-                  Privacy.FULL: "fuldt (med CPR, til sagen)"}
+PRIVACY_LABELS = {Privacy.SCREEN: "skærm: initialer og alder", Privacy.INTERNAL: "internt: navne, intet CPR",
+                  Privacy.FULL: "fuldt: med CPR, til sagen"}
 AXIS_LABELS = {"child": "Barnets udvikling", "parents": "Forældrenes omsorg"}
-STATUS_LABELS = {"decided": "Besluttet", "rejected": "Afvist", "postponed": "Udsat",
+STATUS_LABELS = {"decided": "Godkendt", "rejected": "Afvist", "postponed": "Udsat",
                  "referred": "Indstillet til børne- og ungeudvalget", "not_handled": "Ikke behandlet"}
 STATUS = {"approved": "decided", "changed": "decided", "rejected": "rejected", "postponed": "postponed",
           "referred": "referred"}
@@ -92,7 +92,7 @@ def case_minutes(c: CaseData, level: Privacy) -> CaseMinutes:
     after = d.step if d and status == "decided" else before
     marks = [assessment(a, scrub) for a in sorted(c.assessments, key=_assessment_order)]
     return CaseMinutes(
-        position=c.position, ref=c.ref, time_box=c.time_box, status=status, status_label=STATUS_LABELS[status],
+        position=c.position, ref=c.ref, time_box=c.time_box, status=status, status_label=_status_label(status, d),
         child=Child(initials=c.initials, name=None if level is Privacy.SCREEN else c.name, age=c.age,
                     birth_date=None if level is Privacy.SCREEN else c.birth_date.isoformat(),
                     cpr=c.cpr if level is Privacy.FULL and c.cpr else None, age_facts=tuple(c.age_facts)),
@@ -108,6 +108,13 @@ def case_minutes(c: CaseData, level: Privacy) -> CaseMinutes:
                     for g in c.progress),
         prevention=methods.prevention(c.profile, c.prevention), ics=methods.ics_notes(c.ics, scrub),
         signs_of_safety=methods.signs_of_safety(c.sos, scrub))
+
+
+def _status_label(status: str, d: DecisionRow | None) -> str:
+    """The docket's word for a case: the decision's own outcome (`Godkendt med ændringer`), as the case says it."""
+    if d is not None and status == "decided":
+        return _label(OUTCOME_LABELS, Outcome, d.outcome)
+    return STATUS_LABELS[status]
 
 
 def step(profile: Profile, number: int) -> Step:
@@ -138,12 +145,19 @@ def spread(marks: list[Assessment]) -> tuple[Spread, ...]:
 
 
 def alternatives(c: CaseData, scrub: people.Scrubber) -> tuple[Alternative, ...]:
-    """The alternatives table, lowest step first (stable within a step)."""
-    rows = sorted(c.alternatives, key=lambda a: a.step)
-    return tuple(Alternative(step=a.step, step_label=step(c.profile, a.step).label, intervention=a.intervention,
-                             intervention_label=_intervention_label(c.profile, a.intervention),
-                             verdict=a.verdict, verdict_label=_label(VERDICT_LABELS, Verdict, a.verdict),
-                             reason=scrub(a.reason)) for a in rows)
+    """The alternatives table, lowest step first (stable within a step), each alternative once: when a decision
+    names one the case already had, the row keeps its place, takes the decision's verdict and says each
+    distinct reason, one a line."""
+    once: dict[tuple[int, str], tuple[str, list[str]]] = {}
+    for a in c.alternatives:
+        reasons = once.get((a.step, a.intervention), ("", []))[1]
+        once[(a.step, a.intervention)] = (a.verdict, reasons + [a.reason] if a.reason not in reasons else reasons)
+    rows = sorted(once.items(), key=lambda item: item[0][0])
+    return tuple(Alternative(step=number, step_label=step(c.profile, number).label, intervention=key,
+                             intervention_label=_intervention_label(c.profile, key),
+                             verdict=verdict, verdict_label=_label(VERDICT_LABELS, Verdict, verdict),
+                             reason=scrub("\n".join(r for r in reasons if r)))
+                 for (number, key), (verdict, reasons) in rows)
 
 
 def decision(d: DecisionRow, c: CaseData, scrub: people.Scrubber) -> Decision:

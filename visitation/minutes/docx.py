@@ -1,7 +1,8 @@
-"""The minutes as a Word document (python-docx): real headings and tables, page numbers in the footer.
+"""The minutes as a Word document: real headings and tables, the network map as a picture, Danish (da-DK),
+page numbers in the footer, UDKAST in the header until the meeting is closed.
 
-Byte-identical for the same data: the core properties get fixed dates taken from the stored data and
-the zip is rewritten with fixed timestamps in a fixed order.
+The WordprocessingML is written in bulk (docx_xml.py) and zipped with fixed timestamps in a fixed order, so
+the same data gives the same bytes; the core properties get fixed dates taken from the stored data.
 """
 
 from __future__ import annotations
@@ -9,134 +10,112 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from xml.sax.saxutils import escape
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from docx.table import _Cell
-
+from visitation.minutes import docx_xml as x
 from visitation.minutes import text as t
-from visitation.minutes.model import MinutesDocument, stamp
+from visitation.minutes.model import CaseMinutes, MinutesDocument, stamp
+
+MAP_WIDTH_MM = 150.0
+
+
+class _Body:
+    """The document's body as it is written, and the pictures it refers to."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pictures: list[bytes] = []
+
+    def add(self, xml: str) -> None:
+        self.parts.append(xml)
+
+    def section(self, section: t.Section, level: int, case: CaseMinutes | None = None) -> None:
+        """A heading and its blocks."""
+        self.add(x.para(section.title, f"Heading{level}"))
+        for b in section.blocks:
+            if isinstance(b, t.Fields):
+                self.add(x.table(list(b.rows), header=False, label_column=True) + x.para())
+            elif isinstance(b, t.Table):
+                self.table(b)
+            elif isinstance(b, t.Para):
+                self.add(x.para(b.text))
+            elif isinstance(b, t.Sub):
+                self.add(x.para(b.title, f"Heading{level + 1}"))
+            elif case is not None:
+                self.network_map(case)
+
+    def table(self, tb: t.Table) -> None:
+        """A data table with a repeated header row, or the table's 'empty' sentence."""
+        if not tb.rows:
+            self.add(x.para(tb.empty, italic=True))
+            return
+        self.add(x.table([tb.headers, *tb.rows], header=True) + x.para())
+
+    def network_map(self, case: CaseMinutes) -> None:
+        """The map as a picture, described for a screen reader."""
+        from visitation.minutes import netmap_png
+
+        self.pictures.append(netmap_png.png(case))
+        n = len(self.pictures)
+        height = MAP_WIDTH_MM * netmap_png.HEIGHT / netmap_png.WIDTH
+        people = "; ".join(f"{p.name} ({p.relation}, ring {p.ring}, {p.valence_label})" for p in case.network.people)
+        self.add(x.picture(f"rIdMap{n}", n, f"Netværkskort {case.ref}", f"Netværkskort: {people or 'ingen'}",
+                           MAP_WIDTH_MM, height))
 
 
 def render(doc: MinutesDocument) -> bytes:
     """The whole document as .docx bytes."""
-    word = Document()
-    _page(word, doc)
-    heading(word, t.title(doc), 0)
-    fields(word, t.meeting_fields(doc))
-    for section in (t.participants(doc), t.docket(doc)):
-        add_section(word, section, 1)
-    for case in doc.cases:
-        heading(word, t.case_title(case), 1).paragraph_format.page_break_before = True
-        word.add_paragraph().add_run(t.status_line(case).text).bold = True
+    body = _Body()
+    body.add(x.para(t.title(doc), "Title"))
+    if t.draft(doc):
+        body.add(x.para(t.draft_note(), bold=True))
+    body.add(x.table(list(t.meeting_fields(doc).rows), header=False, label_column=True) + x.para())
+    for section in t.meeting_sections(doc):
+        body.section(section, 1)
+    for n, case in enumerate(doc.cases):
+        body.add(x.para(t.case_title(case), "Heading1", page_break=not doc.case or n > 0))
+        body.add(x.para(t.status_line(case).text, bold=True))
         for section in t.case_sections(case):
-            add_section(word, section, 2)
-    for line in t.seal(doc):
-        word.add_paragraph(line).runs[0].font.size = Pt(8)
-    _properties(word, doc)
-    raw = io.BytesIO()
-    word.save(raw)
-    return fixed_zip(raw.getvalue(), _moment(doc))
+            body.section(section, 2, case)
+    body.parts += [x.para(line, size=8) for line in t.seal(doc)]
+    return package(doc, "".join(body.parts), body.pictures)
 
 
-def heading(word, text: str, level: int):  # type: ignore[no-untyped-def]
-    """A real Word heading (Title, Heading 1, 2 …), its style set by id (looking styles up by name is slow)."""
-    paragraph = word.add_paragraph(text)
-    paragraph._p.style = _style_id(word, "Title" if level == 0 else f"Heading {level}")
-    return paragraph
+def package(doc: MinutesDocument, body: str, pictures: list[bytes]) -> bytes:
+    """The .docx: every part, dated `_moment`, in a fixed order ([Content_Types].xml first)."""
+    section = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+               '<w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/>'
+               '<w:pgMar w:top="1021" w:right="964" w:bottom="1134" w:left="964" w:header="567" w:footer="567" '
+               'w:gutter="0"/></w:sectPr>')
+    parts = {
+        "[Content_Types].xml": x.CONTENT_TYPES, "_rels/.rels": x.PACKAGE_RELS, "docProps/app.xml": x.APP,
+        "docProps/core.xml": core(doc), "word/_rels/document.xml.rels": x.document_rels(len(pictures)),
+        "word/document.xml": f"{x.HEAD}<w:document {x.NS}><w:body>{body}{section}</w:body></w:document>",
+        "word/styles.xml": x.STYLES, "word/settings.xml": x.SETTINGS,
+        "word/header1.xml": f'{x.HEAD}<w:hdr {x.NS}>{x.para(t.DRAFT if t.draft(doc) else "", "Header", bold=True)}'
+                            "</w:hdr>",
+        "word/footer1.xml": footer(doc),
+    }
+    when = _moment(doc)
+    stamp_at = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in [*parts.items(), *((f"word/media/netvaerk{n}.png", png)
+                                              for n, png in enumerate(pictures, start=1))]:
+            info = zipfile.ZipInfo(name, date_time=stamp_at)
+            info.create_system, info.external_attr = 0, 0o644 << 16
+            png = isinstance(data, bytes)
+            info.compress_type = zipfile.ZIP_STORED if png else zipfile.ZIP_DEFLATED
+            target.writestr(info, data if png else data.encode("utf-8"), compresslevel=None if png else 6)
+    return out.getvalue()
 
 
-def _style_id(word, name: str) -> str:  # type: ignore[no-untyped-def]
-    cache = word.__dict__.setdefault("_minutes_styles", {})
-    if name not in cache:
-        cache[name] = word.styles[name].style_id
-    return cache[name]
-
-
-def _grid(word, rows: int, cols: int, widths: tuple[float, ...]):  # type: ignore[no-untyped-def]
-    """A table in the 'Table Grid' style with column widths in mm (rows added later inherit them)."""
-    grid = word.add_table(rows=rows, cols=cols)
-    grid._tbl.tblPr.style = _style_id(word, "Table Grid")
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = Mm(width)
-    return grid
-
-
-def add_section(word, section: t.Section, level: int) -> None:  # type: ignore[no-untyped-def]
-    """A heading and its blocks."""
-    heading(word, section.title, level)
-    for b in section.blocks:
-        if isinstance(b, t.Fields):
-            fields(word, b)
-        elif isinstance(b, t.Table):
-            table(word, b)
-        elif isinstance(b, t.Para):
-            word.add_paragraph(b.text)
-        elif isinstance(b, t.Sub):
-            heading(word, b.title, level + 1)
-
-
-def fields(word, f: t.Fields) -> None:  # type: ignore[no-untyped-def]
-    """Label–value pairs as a two-column table with bold labels."""
-    grid = _grid(word, 0, 2, (50, 126))
-    for label, value in f.rows:
-        cells = _new_row(grid)
-        cells[0].paragraphs[0].add_run(label).bold = True
-        cells[1].text = value
-    word.add_paragraph()
-
-
-def table(word, tb: t.Table) -> None:  # type: ignore[no-untyped-def]
-    """A data table with a repeated, bold header row; or the table's 'empty' sentence."""
-    if not tb.rows:
-        word.add_paragraph().add_run(tb.empty).italic = True
-        return
-    grid = _grid(word, 1, len(tb.headers), (176 / len(tb.headers),) * len(tb.headers))
-    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for cell, header in zip(grid.rows[0].cells, tb.headers, strict=True):
-        cell.paragraphs[0].add_run(header).bold = True
-    header_props = grid.rows[0]._tr.get_or_add_trPr()
-    header_props.append(OxmlElement("w:tblHeader"))
-    for row in tb.rows:
-        for cell, value in zip(_new_row(grid), row, strict=True):
-            cell.text = value
-    word.add_paragraph()
-
-
-def _new_row(grid) -> list[_Cell]:  # type: ignore[no-untyped-def]
-    """A new row's cells, taken straight from the row (`row.cells` re-reads the whole table)."""
-    return [_Cell(tc, grid) for tc in grid.add_row()._tr.tc_lst]
-
-
-def _page(word, doc: MinutesDocument) -> None:  # type: ignore[no-untyped-def]
-    """A4 with margins, and the footer: the meeting and 'Side X af Y'."""
-    section = word.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(17)
-    section.top_margin, section.bottom_margin = Mm(18), Mm(20)
-    word.styles["Normal"].font.size = Pt(10.5)
-    footer = section.footer.paragraphs[0]
-    footer.add_run(f"Beslutningsreferat {doc.meeting.ref} – fortroligt – side ")
-    _field(footer, "PAGE")
-    footer.add_run(" af ")
-    _field(footer, "NUMPAGES")
-    for run in footer.runs:
-        run.font.size = Pt(8)
-
-
-def _field(paragraph, code: str) -> None:  # type: ignore[no-untyped-def]
-    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+def footer(doc: MinutesDocument) -> str:
+    """The footer on every page: the meeting (and UDKAST on a draft), 'side X af Y'."""
+    case = doc.cases[0] if doc.case and doc.cases else None
+    text = x.runs(f"{t.footer(doc, case)} · side ", size=8)
+    return (f'{x.HEAD}<w:ftr {x.NS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{text}{x.field("PAGE")}'
+            f'{x.runs(" af ", size=8)}{x.field("NUMPAGES")}</w:p></w:ftr>')
 
 
 def _moment(doc: MinutesDocument) -> dt.datetime:
@@ -147,28 +126,19 @@ def _moment(doc: MinutesDocument) -> dt.datetime:
     return dt.datetime.fromisoformat(doc.meeting.date)
 
 
-def _properties(word, doc: MinutesDocument) -> None:  # type: ignore[no-untyped-def]
+def core(doc: MinutesDocument) -> str:
     """Title, stamp and fixed dates: created = the meeting's date, modified/printed = the newest decision."""
-    props = word.core_properties
-    props.title, props.subject = t.title(doc), f"{doc.meeting.ref} {doc.meeting.date}"
-    props.author = props.last_modified_by = "Visitation"
-    props.category, props.language, props.version = "Beslutningsreferat", "da-DK", doc.format
-    props.keywords, props.identifier = stamp(doc), f"sha256:{doc.content_hash}"
-    props.comments = f"Oplysningsniveau: {doc.privacy_label}"
-    props.created = dt.datetime.fromisoformat(doc.meeting.date).replace(tzinfo=dt.UTC)
-    props.modified = props.last_printed = _moment(doc).replace(tzinfo=dt.UTC)
-    props.revision = 1
-
-
-def fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The same zip with every member dated `moment`, in sorted order ([Content_Types].xml first)."""
-    when = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=when)
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0o644 << 16
-            target.writestr(info, source.read(name), compresslevel=6)
-    return out.getvalue()
+    created = f"{doc.meeting.date}T00:00:00Z"
+    modified = _moment(doc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = (("dc:title", t.title(doc)), ("dc:subject", f"{doc.meeting.ref} {doc.meeting.date}"),
+              ("dc:creator", "Visitation"), ("cp:keywords", stamp(doc, cases=False)),
+              ("dc:description", f"Oplysningsniveau: {doc.privacy_label}"), ("cp:lastModifiedBy", "Visitation"),
+              ("cp:revision", "1"), ("cp:category", "Beslutningsreferat"), ("dc:language", "da-DK"),
+              ("dc:identifier", f"sha256:{doc.content_hash}"), ("cp:version", doc.format),
+              ("cp:lastPrinted", modified))
+    dates = (f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>')
+    return (f'{x.HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+            'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            + "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in values) + dates + "</cp:coreProperties>")

@@ -20,7 +20,7 @@ class Exported:
 
     path: Path
     privacy: str
-    """The level in Danish words, e.g. "internt (navne, intet CPR)"."""
+    """The level in Danish words, e.g. "internt: navne, intet CPR"."""
     content_hash: str
 
 

@@ -8,17 +8,21 @@ from visitation.minutes import text as t
 from visitation.minutes.model import MinutesDocument
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+ITEM_BREAK = "\\\n  "
+"""A hard break inside a list item: the next line indented under the item."""
 
 
-def esc(value: str) -> str:
-    """User text made inert: Markdown specials escaped, line breaks kept as breaks inside the block."""
-    return _SPECIAL.sub(r"\\\1", value).replace("\r\n", "\n").replace("\n", " ")
+def esc(value: str, br: str = "\\\n") -> str:
+    """User text made inert: Markdown specials escaped, each line break kept as a hard break inside the block
+    (`br`: a backslash break in a paragraph, indented under a list item, `<br>` in a table cell)."""
+    lines = _SPECIAL.sub(r"\\\1", value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return br.join(line.strip() for line in lines)
 
 
 def render(doc: MinutesDocument) -> bytes:
     """The whole document."""
     out = [f"# {esc(t.title(doc))}", "", *fields(t.meeting_fields(doc)), ""]
-    for section in (t.participants(doc), t.docket(doc)):
+    for section in t.meeting_sections(doc):
         out += section_lines(section, "##")
     for case in doc.cases:
         out += ["---", "", f"## {esc(t.case_title(case))}", "", *block(t.status_line(case))]
@@ -50,7 +54,7 @@ def block(b: t.Block) -> list[str]:
 
 def fields(f: t.Fields) -> list[str]:
     """Label–value pairs as a list."""
-    return [f"- **{esc(label)}:** {esc(value)}" for label, value in f.rows]
+    return [f"- **{esc(label)}:** {esc(value, ITEM_BREAK)}" for label, value in f.rows]
 
 
 def table(tb: t.Table) -> list[str]:
@@ -58,5 +62,5 @@ def table(tb: t.Table) -> list[str]:
     if not tb.rows:
         return [f"*{esc(tb.empty)}*"]
     lines = ["| " + " | ".join(esc(h) for h in tb.headers) + " |", "|" + "---|" * len(tb.headers)]
-    lines += ["| " + " | ".join(esc(cell) for cell in row) + " |" for row in tb.rows]
+    lines += ["| " + " | ".join(esc(cell, "<br>") for cell in row) + " |" for row in tb.rows]
     return lines

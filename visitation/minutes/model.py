@@ -279,9 +279,34 @@ def content_hash(doc: MinutesDocument) -> str:
     return hashlib.sha256(canonical(doc)).hexdigest()
 
 
+_CASE_HASHES: dict[str, tuple[tuple[str, str], ...]] = {}
+"""Each sealed document's case hashes, by its content hash (computed with the hash, in the same pass)."""
+
+
+def _hashes_of(cases: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
+    def short(case: dict[str, Any]) -> str:
+        text = json.dumps(case, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return tuple((str(case["ref"]), short(case)) for case in cases)
+
+
+def case_hashes(doc: MinutesDocument) -> tuple[tuple[str, str], ...]:
+    """Per case on the docket: its reference and the first 12 hex of SHA-256 of its canonical JSON, so a
+    changed copy or a changed database names the case that changed."""
+    found = _CASE_HASHES.get(doc.content_hash) if doc.content_hash else None
+    return found if found is not None else _hashes_of(data(doc)["cases"])
+
+
 def sealed(doc: MinutesDocument) -> MinutesDocument:
-    """The document with its content hash filled in."""
-    return dataclasses.replace(doc, content_hash=content_hash(doc))
+    """The document with its content hash filled in (and its case hashes kept, from the same data)."""
+    body = data(doc)
+    body.pop("content_hash", None)
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                            .encode("utf-8")).hexdigest()
+    if len(_CASE_HASHES) > 256:
+        _CASE_HASHES.clear()
+    _CASE_HASHES[digest] = _hashes_of(body["cases"])
+    return dataclasses.replace(doc, content_hash=digest)
 
 
 def _plain(value: Any) -> Any:
@@ -292,8 +317,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-STAMP = re.compile(r"visitation\.minutes/1; møde=(\S*); sag=(\S*); niveau=(\S*); sha256=([0-9a-f]{64})"
-                   r"(?:; kædehoved=(beslutning:\d+:[0-9a-f]*))?")
+STAMP = re.compile(r"visitation\.minutes/1;\s*møde=([^;\s]*);\s*sag=([^;\s]*);\s*niveau=([^;\s]*);\s*"
+                   r"sha256=([0-9a-f]{64})(?:;\s*kædehoved=(beslutning:\d+:[0-9a-f]*))?"
+                   r"(?:;\s*sager=((?:[^:;\s,]+:[0-9a-f]{12},?)+))?")
+"""The stamp; whitespace after each `;` is optional, so it is found in text with every space taken out
+(a PDF's text, where a long stamp wraps at any character)."""
 
 
 @dataclass(frozen=True)
@@ -306,13 +334,17 @@ class Stamp:
     privacy: str
     content_hash: str
     chain_head: str = ""
+    cases: tuple[tuple[str, str], ...] = ()
+    """(reference, 12 hex) per case, as `case_hashes` gives them; empty in a file from before they were stamped."""
 
 
-def stamp(doc: MinutesDocument) -> str:
-    """The one line every format carries, so `--verify` can rebuild the same document and check the chain."""
+def stamp(doc: MinutesDocument, cases: bool = True) -> str:
+    """The one line every format carries, so `--verify` can rebuild the same document and check the chain;
+    `cases=False` leaves out the hash per case (for Word's 255-character properties)."""
     head = f"; kædehoved={doc.chain_head}" if doc.chain_head else ""
+    found = ",".join(f"{quote(ref, safe='')}:{digest}" for ref, digest in case_hashes(doc)) if cases else ""
     return (f"{FORMAT}; møde={quote(doc.meeting.ref, safe='')}; sag={quote(doc.case or '', safe='')}; "
-            f"niveau={doc.privacy}; sha256={doc.content_hash}{head}")
+            f"niveau={doc.privacy}; sha256={doc.content_hash}{head}" + (f"; sager={found}" if found else ""))
 
 
 def find_stamp(text: str) -> Stamp | None:
@@ -320,5 +352,6 @@ def find_stamp(text: str) -> Stamp | None:
     found = STAMP.search(text)
     if found is None:
         return None
-    meeting, case, privacy, digest, head = found.groups()
-    return Stamp(unquote(meeting), unquote(case) or None, privacy, digest, head or "")
+    meeting, case, privacy, digest, head, cases = found.groups()
+    pairs = tuple((unquote(ref), value) for ref, value in (x.split(":") for x in (cases or "").split(",") if x))
+    return Stamp(unquote(meeting), unquote(case) or None, privacy, digest, head or "", pairs)

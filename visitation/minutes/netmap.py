@@ -75,7 +75,8 @@ def positions(people: tuple[Person, ...]) -> list[tuple[Person, tuple[float, flo
 
 
 def mark(p: Person, x: float, y: float) -> str:
-    """One person: a shape for the valence, a second ring if a placement candidate, a label."""
+    """One person: a shape for the valence, a second ring if a placement candidate, a label (over a white halo
+    of its own, not `paint-order`, which a printed PDF would carry as a second copy of the text)."""
     title = f"{p.name} ({p.relation}): {p.valence_label}" + (", mulig anbringelses-/støtteressource"
                                                             if p.placement_candidate else "")
     out = [f'<g class="person {escape(p.valence)}"><title>{escape(title)}</title>', shape(p.valence, x, y)]
@@ -84,7 +85,9 @@ def mark(p: Person, x: float, y: float) -> str:
     label = f"{p.name} ({p.relation})"
     anchor = "start" if x >= CX else "end"
     dx = 13 if x >= CX else -13
-    out.append(f'<text x="{_n(x + dx)}" y="{_n(y + 3.5)}" text-anchor="{anchor}" class="label">{escape(label)}</text></g>')
+    at = f'x="{_n(x + dx)}" y="{_n(y + 3.5)}" text-anchor="{anchor}"'
+    out.append(f'<text {at} class="halo" aria-hidden="true">{escape(label)}</text>'
+               f'<text {at} class="label">{escape(label)}</text></g>')
     return "".join(out)
 
 

@@ -22,9 +22,35 @@ def step(s: Step) -> str:
     return f"{s.number} ({s.label})" if s.label else str(s.number)
 
 
+DRAFT = "UDKAST"
+
+
+def draft(doc: MinutesDocument) -> bool:
+    """Minutes of a meeting that is not closed are a draft, and say so in the title and on every page."""
+    return doc.meeting.state != "closed"
+
+
 def title(doc: MinutesDocument) -> str:
-    """The document's title."""
-    return f"Beslutningsreferat – {doc.meeting.title}"
+    """The document's title (`UDKAST – …` until the meeting is closed)."""
+    return (f"{DRAFT} – " if draft(doc) else "") + f"Beslutningsreferat – {doc.meeting.title}"
+
+
+def draft_note() -> str:
+    """What a draft says under its title."""
+    return f"{DRAFT}: mødet er ikke lukket, så referatet er ikke endeligt."
+
+
+def meeting_sections(doc: MinutesDocument) -> tuple[Section, ...]:
+    """The meeting's part: participants and the docket (one case's extract names no other child: no docket)."""
+    return (participants(doc),) if doc.case else (participants(doc), docket(doc))
+
+
+def footer(doc: MinutesDocument, case: CaseMinutes | None = None) -> str:
+    """Each printed page's footer: the meeting (and the case on its pages), so a stray page can be placed."""
+    words = [DRAFT] if draft(doc) else []
+    words += [f"Beslutningsreferat {doc.meeting.ref}, {date(doc.meeting.date)}"]
+    words += [f"sag {case.ref}"] if case else []
+    return " · ".join([*words, "fortroligt"])
 
 
 def meeting_fields(doc: MinutesDocument) -> Fields:
@@ -175,7 +201,8 @@ def law_rows(d: Decision) -> list[tuple[str, str]]:
 
 
 def decision(c: CaseMinutes) -> Section:
-    """Beslutningen, with legal basis, views, consent, dissent, rationale and follow-up."""
+    """Beslutningen, with legal basis, views, consent, dissent, rationale and follow-up; the last three blocks
+    (rationale and who is responsible, the follow-ups, the record line) are printed together."""
     d = c.decision
     if d is None:
         return Section("Beslutning", (Para("Ikke behandlet."), Fields((("Ansvarlig rådgiver", c.caseworker or NONE),))))
@@ -188,16 +215,18 @@ def decision(c: CaseMinutes) -> Section:
         rows.append((heading("goals"), d.goals))
     rows += [(heading("child_view"), d.child_view or NONE), (heading("child_view_how"), d.child_view_how or NONE),
              (heading("parents_view"), d.parents_view or NONE), (heading("consent"), d.consent_label),
-             *law_rows(d), (heading("dissent"), d.dissent or "ingen"), (heading("rationale"), d.rationale or NONE),
-             ("Ansvarlig rådgiver", c.caseworker or NONE)]
+             *law_rows(d), (heading("dissent"), d.dissent or "ingen")]
+    tail = ((heading("rationale"), d.rationale or NONE), ("Ansvarlig rådgiver", c.caseworker or NONE))
     follow = tuple((date(f.due), f.label, "; ".join(f.legal) or NONE, f.responsible or NONE) for f in d.followups)
-    record = f"Beslutning nr. {d.id}, registreret {d.created_at.replace('T', ' ').replace('Z', ' UTC')} af {d.created_by}"
+    when = d.created_at.replace("T", " ").replace("Z", " UTC")
+    record = f"Beslutning nr. {d.id}, registreret {when} af {d.created_by}"
     record += f"; erstatter beslutning nr. {d.supersedes}." if d.supersedes else "."
     return Section("Beslutning", (
         Fields(head),
         Table(("Indsats", "Trin", "Lovgrundlag (Barnets lov, tidl. SEL)"), measures, "Ingen indsatser besluttet."),
         *method_text.decision_plan(d),
         Fields(tuple(rows)),
+        Fields(tail),
         Table(("Opfølgning senest", "Opfølgning", "Lovgrundlag", "Ansvarlig"), follow,
               "Ingen opfølgninger planlagt ved denne beslutning."),
         Para(record)))

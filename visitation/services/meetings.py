@@ -184,17 +184,70 @@ def show(db: Db, ident: str) -> MeetingRow:
         return found
 
 
-def close(db: Db, ident: str) -> MeetingRow:
-    """Close a meeting: no more decisions or docket changes."""
-    with db.write() as session:
+UNTREATED = ("waiting", "in_progress")
+"""Docket states of a case no decision was recorded for at the meeting."""
+
+
+def untreated(db: Db, ident: str) -> list[str]:
+    """The references of the cases on a meeting's docket that have no decision, in docket order."""
+    with db.read() as session:
+        meeting = lookup.meeting(session, ident)
+        return _untreated(session, meeting)
+
+
+def _untreated(session: Session, meeting: Meeting) -> list[str]:
+    rows = session.exec(select(Case.ref).join(DocketItem, col(DocketItem.case_id) == col(Case.id))
+                        .where(DocketItem.meeting_id == meeting.id, col(DocketItem.state).in_(UNTREATED))
+                        .order_by(col(DocketItem.position), col(Case.ref))).all()
+    return list(rows)
+
+
+def close(db: Db, ident: str, postpone_rest: str | None = None) -> MeetingRow:
+    """Close a meeting: no more decisions or docket changes. A meeting with untreated cases is closed only
+    with `postpone_rest`, the reason each of them is postponed with (a decision per case, then the close);
+    without it nothing is written and the cases are named."""
+    with db.read() as session:
         meeting = lookup.meeting(session, ident)
         if meeting.state == "closed":
             raise InvalidInput(f"mødet {meeting.ref} er allerede lukket")
+        ref, left = meeting.ref, _untreated(session, meeting)
+    if left:
+        _postpone(db, ref, left, postpone_rest)
+    with db.write() as session:
+        meeting = lookup.meeting(session, ref)
+        if _untreated(session, meeting):
+            raise InvalidInput(f"mødet {meeting.ref}: en sag er kommet på dagsordenen imens; prøv igen")
         meeting.state, meeting.closed_at = "closed", utcnow()
         meeting.version += 1
         session.add(meeting)
         audit.log(session, db, "update", None, "meeting", meeting.id, "lukket")
         return detail(session, meeting)
+
+
+def _postpone(db: Db, meeting: str, cases: list[str], reason: str | None) -> None:
+    """Each untreated case postponed with the reason, after checking every draft first (a refusal writes nothing)."""
+    from visitation.domain.decision import DecisionDraft, Outcome
+    from visitation.domain.texts import checked_text
+    from visitation.errors import RuleViolation
+    from visitation.services import decisions
+
+    names = ", ".join(cases)
+    if reason is None:
+        raise InvalidInput(f"mødet {meeting} har ubehandlede sager: {names} – behandl dem, eller luk med "
+                           "--postpone-rest BEGRUNDELSE (så udsættes de med den begrundelse)")
+    text = checked_text(reason, "--postpone-rest")
+    drafts = {ref: DecisionDraft(outcome=Outcome.POSTPONED, step=_step(db, ref), rationale=text) for ref in cases}
+    for ref, draft in drafts.items():
+        broken = decisions.preview(db, ref, draft).violations
+        if broken:
+            raise RuleViolation(broken)
+    for ref, draft in drafts.items():
+        decisions.record(db, ref, meeting, draft)
+
+
+def _step(db: Db, ref: str) -> int:
+    with db.read() as session:
+        return lookup.case(session, ref).current_step
 
 
 def agenda(db: Db, ident: str | None = None, today: dt.date | None = None) -> MeetingRow | None:
