@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -14,6 +15,7 @@ from textual.worker import Worker
 
 from screens.commands import VisitationCommands
 from screens.failures import ReportsWorkerFailures, failure_text, log_failure
+from screens.messages import DataChanged
 from screens.themes import PROJECTOR
 from visitation.services.db import Db
 
@@ -47,6 +49,8 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         """Whether headers show the wall clock (off in snapshot tests)."""
         self.now: Clock = now or (lambda: dt.datetime.now(dt.UTC))
         """The time source of timers (fixed in tests)."""
+        self.live_stop = threading.Event()
+        """Set when the app ends: the live thread stops."""
 
     def on_mount(self) -> None:
         """Register the projector theme and open the docket."""
@@ -56,6 +60,30 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         self.register_theme(PROJECTOR)
         self.theme = self.THEMES[0]
         self.push_screen(DocketScreen(self.meeting_ident))
+        self.follow_changes()
+
+    def follow_changes(self) -> None:
+        """Live: other writers' changes reach the screens within a second (SQLite's data version, PostgreSQL's
+        LISTEN/NOTIFY). A daemon thread of its own, not a worker: it lives as long as the app, quitting never
+        waits for it, and waiting for the workers to finish (as tests do) does not wait for it either."""
+        from visitation.services import changes
+
+        def post(cases: frozenset[int | None]) -> None:
+            if not self.live_stop.is_set():
+                self.post_message(DataChanged(cases))
+
+        threading.Thread(target=changes.watch, args=(self.db, self.live_stop.is_set, post),
+                         name="visitation-live", daemon=True).start()
+
+    def on_unmount(self) -> None:
+        """Stop the live thread."""
+        self.live_stop.set()
+
+    @on(DataChanged)
+    def data_changed(self, message: DataChanged) -> None:
+        """Hand the news to every screen on the stack (a dialog's screen beneath is visible too)."""
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged(message.cases))
 
     def worker_failed(self, worker: Worker[object]) -> None:
         """The one handler of a failed worker: a toast that nothing was done, details to the log."""

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from screens.failures import ReportsWorkerFailures
-from screens.messages import CaseBundle, CaseChanged, CaseLoaded, DecisionRecorded, LoadFailed
+from screens.messages import CaseBundle, CaseChanged, CaseLoaded, DataChanged, DecisionRecorded, LoadFailed
 from screens.steps.alternatives_step import AlternativesStep
 from screens.steps.base import StepPane
 from screens.steps.case_step import CaseStep
@@ -139,6 +139,13 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         if message.note:
             self.notify(f"Gemt: {message.note}", timeout=3)
         self.load()
+
+    @on(DataChanged)
+    def data_changed(self, message: DataChanged) -> None:
+        """Live: another writer changed this case (or the meeting); read it again. A field being typed in keeps
+        its text (the decision form says when the other writer changed the same field)."""
+        if message.touches(self.bundle.case.id if self.bundle else None):
+            self.load()
 
     @on(DecisionRecorded)
     def decided(self, message: DecisionRecorded) -> None:

@@ -17,6 +17,7 @@ from screens.steps import decision_form as form
 from screens.steps.base import StepPane
 from screens.steps.decision_text import decision_summary, locked_text, plan_note, ruler_note
 from visitation.domain.decision import DecisionDraft, draft_from_fields, field_problems
+from visitation.domain.privacy import Privacy, Scrubber
 
 DEBOUNCE = 0.3
 """Seconds of pause after which typed text is saved (leaving the field saves at once)."""
@@ -80,8 +81,31 @@ class DecisionStep(StepPane):
             self.version, self.saved = bundle.draft.version, dict(bundle.draft.fields)
             self.call_later(self._build)
             self.show_rules(bundle.preview)
-        else:  # the case changed (a plan rule, an alternative): the rules again, on the form as it is
+        else:  # the case changed (a plan rule, an alternative, another screen's typing): the rules again
+            self.take_theirs(bundle.draft)
             self.check_rules()
+
+    def take_theirs(self, draft: Any) -> None:
+        """Another screen saved this form: a field not being edited shows its value; a field being edited keeps
+        the typed text and a notice names the other value (saving on then replaces it, knowingly)."""
+        if draft.version <= self.version or self.saving or not self.query("#decision-form > *"):
+            return
+        focused = self.app.focused
+        scrub = Scrubber.for_case(self.bundle.case, Privacy.SCREEN if self.app.privacy else Privacy.INTERNAL)  # type: ignore[union-attr, attr-defined]
+        for name in form.ORDER:
+            theirs = draft.fields.get(name, self.saved.get(name))
+            if theirs == self.saved.get(name) or theirs == self.values.get(name):
+                continue
+            widget = self.query_one(f"#{name}")
+            if name in self.pending or widget is focused:
+                self.notify(f"{form.LABELS[name]} blev ændret på en anden skærm ({draft.updated_by or 'en anden'}): "
+                            f"«{scrub(str(theirs))[:80]}». Din tekst står urørt i feltet.", title="Samtidig ændring",
+                            severity="warning", timeout=20, markup=False)
+                continue
+            with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
+                form.write(widget, theirs)
+            self.values[name] = theirs
+        self.saved, self.version = dict(draft.fields), draft.version
 
     def focus_first(self) -> None:
         """The first field, with the form shown from its top (the same picture every time)."""
