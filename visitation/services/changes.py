@@ -66,7 +66,10 @@ def _theirs(engine: Engine, rows: list[tuple[int, int | None]]) -> frozenset[int
 
 def watch(db: Db, stopped: Callable[[], bool], changed: Callable[[frozenset[int | None]], None]) -> None:
     """Until `stopped()`: call `changed(case ids)` whenever another process commits a change (within
-    about `POLL` seconds). A lost database is retried quietly; the screen just stops being live meanwhile."""
+    about `POLL` seconds). A lost database is retried quietly; the screen just stops being live meanwhile.
+    A SQLite database in memory has no other writers: nothing to watch."""
+    if db.engine.dialect.name == "sqlite" and db.engine.url.database in (None, "", ":memory:"):
+        return
     while not stopped():
         try:
             listener = Listener(db.engine)
