@@ -51,6 +51,8 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         """The time source of timers (fixed in tests)."""
         self.live_stop = threading.Event()
         """Set when the app ends: the live thread stops."""
+        self.warmed = False
+        """Whether the case flow has been read ahead (`warm_up`)."""
 
     def on_mount(self) -> None:
         """Register the projector theme and open the docket."""
@@ -74,6 +76,18 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
 
         threading.Thread(target=changes.watch, args=(self.db, self.live_stop.is_set, post),
                          name="visitation-live", daemon=True).start()
+
+    def warm_up(self) -> None:
+        """Once the docket shows: import the case flow in a thread, then read its CSS (screens/warm.py)."""
+        if not self.warmed:
+            self.warmed = True
+            self.run_worker(self._warm, thread=True, group="warm-up", exit_on_error=False)
+
+    def _warm(self) -> None:
+        from screens import warm
+
+        warm.import_all()
+        self.call_from_thread(warm.read_css, self)
 
     def on_unmount(self) -> None:
         """Stop the live thread."""

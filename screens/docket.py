@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from screens.failures import ReportsWorkerFailures
 from screens.messages import DataChanged, LoadFailed, MeetingLoaded
 from screens.modals.confirm import ConfirmDialog
 from screens.modals.forms import ReasonDialog
+from screens.widgets.footer import KeyFooter
 from screens.widgets.timer import elapsed_text
 from visitation.services.views import DocketRow, MeetingRow
 
@@ -55,7 +56,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
             yield Static("", id="privacy")
             yield DataTable(id="docket", cursor_type="row", zebra_stripes=True)
             yield Static("", id="participants", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the table, follow privacy mode, tick the timers, load in a thread."""
@@ -97,6 +98,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         if self.meeting is not None:
             self.meeting_ident = self.meeting.ref
         self.render_meeting()
+        self.app.warm_up()  # type: ignore[attr-defined]
 
     @on(LoadFailed)
     def show_failure(self, message: LoadFailed) -> None:
