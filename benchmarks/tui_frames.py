@@ -135,24 +135,33 @@ def bare_app():  # type: ignore[no-untyped-def]
     return Bare()
 
 
-def visitation_app(db_path: str):  # type: ignore[no-untyped-def]
-    """The real app on the copy, showing the planned meeting with the most cases."""
-    from screens.app import make_app
+def visitation_run(db_path: str, script) -> None:  # type: ignore[no-untyped-def]
+    """The real app as the CLI runs it (`screens.app.run_tui`, so its way of ending is measured too), on the
+    copy, showing the planned meeting with the most cases. A checkout whose `run_tui` takes no options (main
+    before this change) ran `make_app(db, meeting).run()` and let the interpreter end: that is done here."""
+    import inspect
+
+    from screens import app as screens_app
     from visitation.services import meetings
     from visitation.services.db import open_db
 
     db = open_db(db_path, "bench")
     planned = [m for m in meetings.listing(db) if m.state == "planned" and m.cases]
-    return make_app(db, max(planned, key=lambda m: m.cases).ref, clock=False)
+    ref = max(planned, key=lambda m: m.cases).ref
+    options = {"headless": True, "size": (160, 45), "auto_pilot": script}
+    if "options" in inspect.signature(screens_app.run_tui).parameters:
+        screens_app.run_tui(db, ref, **options)
+    else:
+        screens_app.make_app(db, ref).run(**options)
 
 
 def child(kind: str, db_path: str) -> None:
     """One process: open CASES cases and switch through the steps, open the palette once, quit."""
     pause_clocks()
-    app = bare_app() if kind == "bare" else visitation_app(db_path)
     results: dict[str, object] = {"enter": [], "step": []}
 
     async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
         frames = Frames(app)
         await settled(app, frames, time.perf_counter())
         for i in range(CASES):
@@ -171,7 +180,10 @@ def child(kind: str, db_path: str) -> None:
 
         app.post_message(events.Key("ctrl+q", None))
 
-    app.run(headless=True, size=(160, 45), auto_pilot=script)
+    if kind == "bare":
+        bare_app().run(headless=True, size=(160, 45), auto_pilot=script)
+    else:
+        visitation_run(db_path, script)
 
 
 def run_child(kind: str, code: Path, database: Path) -> dict[str, object]:
@@ -228,15 +240,28 @@ def _ratio(found: dict[str, list[dict[str, object]]], key: str) -> float:
     return med("after") / med("before")
 
 
-def measure(database: Path, rounds: int, before: Path | None) -> None:
+def database(cases: int, code: Path) -> Path:
+    """The generated database of `cases` cases, made by `code`'s schema (the older checkout's, so both can
+    open it: the newer one migrates its own copy before anything is timed)."""
+    path = Path(tempfile.gettempdir()) / "visitation-bench" / f"frames-{cases}-{code.name}.db"
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        subprocess.run([sys.executable, str(Path(__file__).parent / "generate.py"), "--cases", str(cases),
+                        "--db", str(path), "--audit", str(cases * 2)], check=True, cwd=code,
+                       env={**os.environ, "PYTHONPATH": str(code)}, stdout=subprocess.DEVNULL)
+    return path
+
+
+def measure(cases: int, rounds: int, before: Path | None) -> None:
     """Alternate the processes and print the table."""
     here = Path(__file__).resolve().parent.parent
+    database_path = database(cases, before or here)
     codes = {"bare": here, "after": here} | ({"before": before} if before else {})
     found: dict[str, list[dict[str, object]]] = {k: [] for k in codes}
     for _ in range(rounds):
         for kind, code in codes.items():
-            found[kind].append(run_child("bare" if kind == "bare" else "visitation", code, database))
-    say(f"TUI by frames, {rounds} processes each ({CASES} cases × {len(STEP_KEYS)} steps per process), "
+            found[kind].append(run_child("bare" if kind == "bare" else "visitation", code, database_path))
+    say(f"TUI by frames at {cases:,} cases, {rounds} processes each ({CASES} cases × {len(STEP_KEYS)} steps per process), "
           f"settled = last frame after {QUIET * 1000:.0f} ms of quiet:")
     report(found)
 
