@@ -52,6 +52,8 @@ class DecisionStep(StepPane):
         self.correcting = False
         self.filled_for: tuple[int, int] | None = None
         self.timers: dict[str, Any] = {}
+        self.focus_when_built = False
+        """The step was entered before its form was built: focus the first field once it is."""
 
     def compose(self) -> ComposeResult:
         """Locked summary, or the form and the rules panel side by side."""
@@ -108,10 +110,12 @@ class DecisionStep(StepPane):
         self.saved, self.version = dict(draft.fields), draft.version
 
     def focus_first(self) -> None:
-        """The first field, with the form shown from its top (the same picture every time)."""
+        """The first field, with the form shown from its top (the same picture every time). A form still being
+        built (the step is drawn when first shown) gets the focus when it is built."""
         holder = self.query_one("#decision-form", FormScroll)
         first = next((w for w in holder.query("*") if w.focusable), None)
         if first is None:
+            self.focus_when_built = not self.values  # the form is not built yet
             super().focus_first()
             return
         first.focus(scroll_visible=False)
@@ -131,6 +135,9 @@ class DecisionStep(StepPane):
         with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
             for name in form.ORDER:
                 form.write(holder.query_one(f"#{name}"), self.values[name])
+        if self.focus_when_built:
+            self.focus_when_built = False
+            self.focus_first()
         self.check_rules()
 
     @on(Input.Changed)
