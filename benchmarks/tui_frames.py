@@ -261,7 +261,8 @@ def measure(cases: int, rounds: int, before: Path | None) -> None:
     for _ in range(rounds):
         for kind, code in codes.items():
             found[kind].append(run_child("bare" if kind == "bare" else "visitation", code, database_path))
-    say(f"TUI by frames at {cases:,} cases, {rounds} processes each ({CASES} cases × {len(STEP_KEYS)} steps per process), "
+    say(f"TUI by frames at {cases:,} cases, {rounds} processes each "
+        f"({CASES} cases × {len(STEP_KEYS)} steps per process), "
           f"settled = last frame after {QUIET * 1000:.0f} ms of quiet:")
     report(found)
 
