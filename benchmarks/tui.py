@@ -1,7 +1,11 @@
 """TUI figures: cold start to an interactive docket at 10,000 cases against a bare Textual app, and the
 time from a key press to the updated screen on the decision form of a case with a 200-person network.
 
-    python benchmarks/tui.py [--cases 10000] [--runs 10] [--only start|keys]
+    python benchmarks/tui.py [--cases 10000] [--runs 10] [--only start|keys|frames] [--before DIR] [--rounds 3]
+
+`--only frames` runs benchmarks/tui_frames.py: Enter → case settled, step switch settled, first palette open
+and quit, measured by frames, for this checkout, another one (`--before DIR`, e.g. `git archive main | tar -x
+-C DIR`) and a bare Textual app in the same run.
 
 Each cold start is a whole process, run headless, that exits as soon as the docket shows the meeting's
 cases (the bare app: as soon as its 100-row table is painted). The two are alternated A B A B and the
@@ -200,8 +204,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--only", choices=("start", "keys"), help="one of the two measurements")
+    parser.add_argument("--only", choices=("start", "keys", "frames"), help="one of the measurements")
+    parser.add_argument("--before", type=Path, help="frames: a checkout to compare with (e.g. main's)")
+    parser.add_argument("--rounds", type=int, default=3, help="frames: processes of each kind")
     args = parser.parse_args()
+    if args.only == "frames":
+        from tui_frames import measure
+
+        measure(args.cases, args.rounds, args.before.resolve() if args.before else None)
+        return
     path = database(args.cases)
     if args.only != "keys":
         cold_start(path, args)

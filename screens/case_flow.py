@@ -10,11 +10,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import ScreenResume
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from screens.failures import ReportsWorkerFailures
-from screens.messages import CaseBundle, CaseChanged, CaseLoaded, DecisionRecorded, LoadFailed
+from screens.messages import CaseBundle, CaseChanged, CaseLoaded, DataChanged, DecisionRecorded, LoadFailed
 from screens.steps.alternatives_step import AlternativesStep
 from screens.steps.base import StepPane
 from screens.steps.case_step import CaseStep
@@ -23,6 +24,7 @@ from screens.steps.minutes_step import MinutesStep
 from screens.steps.network_step import NetworkStep
 from screens.steps.ruler_step import RulerStep
 from screens.steps.sos_step import SosStep
+from screens.widgets.footer import KeyFooter
 from screens.widgets.stepper import Stepper
 from screens.widgets.timer import CaseTimer
 
@@ -60,10 +62,16 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
     ]
 
     def __init__(self, case: str, meeting: str, started=None, minutes: int = 20) -> None:  # type: ignore[no-untyped-def]
-        super().__init__()
+        # The breakpoint class from the start: set after mounting, it would restyle every widget once more.
+        width = self.app.size.width
+        super().__init__(classes=next(c for w, c in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w))
         self.case_ref, self.meeting_ref = case, meeting
         self.started, self.minutes = started, minutes
         self.bundle: CaseBundle | None = None
+        self.resumed = False
+        """Whether the screen has been shown once (see `_on_screen_resume`)."""
+        self.stale: set[str] = set()
+        """Panes not yet drawn with the bundle and privacy mode as they are now (drawn when shown)."""
         self.shown_panes: tuple[str, ...] = visible_panes(None)
         """The panes of this case's profile, in the stepper's order."""
 
@@ -78,7 +86,15 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         with ContentSwitcher(initial=PANES[0], id="panes"):
             for pane, (_, cls) in STEP_PANES.items():
                 yield cls(id=pane)
-        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in F1; the step keys need the room
+        yield KeyFooter(compact=True, show_command_palette=False)  # Ctrl+P is in F1; the step keys need the room
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        """The first resume follows the mount, whose styles are fresh: restyling every widget again (Textual's
+        default on each resume) would double the cost of opening a case."""
+        if not self.resumed:
+            self.resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         """Start the timer, follow privacy mode, load the case."""
@@ -122,6 +138,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         stepper.current = visible.index(here) + 1 if here in visible else 1
         if here not in visible:
             self.query_one("#panes", ContentSwitcher).current = visible[0]
+            self.draw(visible[0])
         self.refresh_bindings()
 
     @property
@@ -141,6 +158,13 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
             self.notify(f"Gemt: {message.note}", timeout=3)
         self.load()
 
+    @on(DataChanged)
+    def data_changed(self, message: DataChanged) -> None:
+        """Live: another writer changed this case (or the meeting); read it again. A field being typed in keeps
+        its text (the decision form says when the other writer changed the same field)."""
+        if message.touches(self.bundle.case.id if self.bundle else None):
+            self.load()
+
     @on(DecisionRecorded)
     def decided(self, message: DecisionRecorded) -> None:
         """The decision is locked: reload and show its minutes."""
@@ -149,15 +173,22 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         self.go_to("referat")
 
     def render_all(self) -> None:
-        """Update the case line and every pane for the current privacy mode."""
+        """Update the case line and the pane on screen for the current privacy mode; the other panes are drawn
+        when they are shown (opening a case and switching steps pay only for what is seen)."""
         if self.bundle is None:
             return
         privacy = self.app.privacy  # type: ignore[attr-defined]
         c = self.bundle.case
         who = f"{c.initials}, {c.age} år" if privacy else f"{c.name}, {c.age} år"
         self.query_one("#flow-case", Static).update(f"Sag {c.ref} · {who} · trin {c.step} · {c.caseworker}")
-        for pane in self.query(StepPane):
-            pane.show(self.bundle, privacy)
+        self.stale = set(PANES)
+        self.draw(self.current_pane)
+
+    def draw(self, name: str) -> None:
+        """Draw a pane if it is stale."""
+        if self.bundle is not None and name in self.stale:
+            self.stale.discard(name)
+            self.query_one(f"#{name}", StepPane).show(self.bundle, self.app.privacy)  # type: ignore[attr-defined]
 
     def show_privacy(self, privacy: bool) -> None:
         """The indicator and every pane follow privacy mode."""
@@ -173,6 +204,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
 
     def go_to(self, name: str) -> None:
         """Show a pane by name (one of this profile's) and put the keyboard in it."""
+        self.draw(name)
         self.query_one("#panes", ContentSwitcher).current = name
         self.query_one(Stepper).current = self.shown_panes.index(name) + 1
         self.refresh_bindings()

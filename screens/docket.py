@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from screens.failures import ReportsWorkerFailures
-from screens.messages import LoadFailed, MeetingLoaded
+from screens.messages import DataChanged, LoadFailed, MeetingLoaded
 from screens.modals.confirm import ConfirmDialog
 from screens.modals.forms import ReasonDialog
+from screens.widgets.footer import KeyFooter
 from screens.widgets.timer import elapsed_text
 from visitation.domain.format import day
 from visitation.services.views import DocketRow, MeetingRow
@@ -56,7 +57,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
             yield Static("", id="privacy")
             yield DataTable(id="docket", cursor_type="row", zebra_stripes=True)
             yield Static("", id="participants", markup=False)
-        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is named on the privacy line
+        yield KeyFooter(compact=True, show_command_palette=False)  # Ctrl+P is named on the privacy line
 
     def on_mount(self) -> None:
         """Set up the table, follow privacy mode, tick the timers, load in a thread."""
@@ -84,6 +85,13 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         """Coming back from a case: its state may have changed."""
         self.load()
 
+    @on(DataChanged)
+    def data_changed(self, message: DataChanged) -> None:
+        """Live: another writer changed something; read the docket again if it is on screen (coming back to it
+        reads it anyway)."""
+        if self.is_current:
+            self.load()
+
     @on(MeetingLoaded)
     def show_meeting(self, message: MeetingLoaded) -> None:
         """Render the loaded meeting."""
@@ -91,6 +99,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         if self.meeting is not None:
             self.meeting_ident = self.meeting.ref
         self.render_meeting()
+        self.app.warm_up()  # type: ignore[attr-defined]
 
     @on(LoadFailed)
     def show_failure(self, message: LoadFailed) -> None:
@@ -119,7 +128,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         for d in m.docket:
             table.add_row(str(d.position), d.case_ref, self.child(d), f"{d.age} år", str(d.step),
                           elapsed_text(d.started_at, now, d.minutes)[0] if d.state == "in_progress" else f"{d.minutes} min",
-                          STATE.get(d.state, d.state), f"⚠ {d.overdue} overskredet" if d.overdue else "",
+                          STATE.get(d.state, d.state), followup_text(d),
                           key=str(d.case_id))
         if m.docket:
             table.move_cursor(row=max(0, min(cursor, len(m.docket) - 1)))
@@ -252,3 +261,10 @@ def _postpone(db, meeting: str, row: DocketRow, reason: str, supersedes: int | N
 
     decisions.record(db, row.case_ref, meeting, DecisionDraft(
         outcome=Outcome.POSTPONED, step=row.step, interventions=(), rationale=reason), supersedes)
+
+
+def followup_text(row: DocketRow) -> str:
+    """The Opfølgning column: overdue follow-ups first, else the date of the next one."""
+    if row.overdue:
+        return f"⚠ {row.overdue} overskredet"
+    return f"{row.next_followup:%d.%m.%Y}" if row.next_followup else ""

@@ -70,3 +70,15 @@ class DecisionRecorded(Message):
     """A decision was recorded and locked."""
 
     recorded: Recorded
+
+
+@dataclass
+class DataChanged(Message, bubble=False):
+    """Another writer (a laptop's CLI, another screen) changed these cases (None: something of no one case,
+    such as a meeting's docket); the screens showing them read them again."""
+
+    cases: frozenset[int | None]
+
+    def touches(self, case_id: int | None) -> bool:
+        """Whether a screen showing this case (None: no case yet) should read it again."""
+        return case_id is None or None in self.cases or case_id in self.cases

@@ -18,6 +18,7 @@ from screens.steps.base import StepPane
 from screens.steps.decision_text import decision_summary, locked_text, plan_note, ruler_note
 from visitation.domain.decision import DecisionDraft, draft_from_fields, field_problems
 from visitation.domain.format import day
+from visitation.domain.privacy import Privacy, Scrubber
 
 DEBOUNCE = 0.3
 """Seconds of pause after which typed text is saved (leaving the field saves at once)."""
@@ -52,6 +53,8 @@ class DecisionStep(StepPane):
         self.correcting = False
         self.filled_for: tuple[int, int] | None = None
         self.timers: dict[str, Any] = {}
+        self.focus_when_built = False
+        """The step was entered before its form was built: focus the first field once it is."""
 
     def compose(self) -> ComposeResult:
         """Locked summary, or the form and the rules panel side by side."""
@@ -81,14 +84,39 @@ class DecisionStep(StepPane):
             self.version, self.saved = bundle.draft.version, dict(bundle.draft.fields)
             self.call_later(self._build)
             self.show_rules(bundle.preview)
-        else:  # the case changed (a plan rule, an alternative): the rules again, on the form as it is
+        else:  # the case changed (a plan rule, an alternative, another screen's typing): the rules again
+            self.take_theirs(bundle.draft)
             self.check_rules()
 
+    def take_theirs(self, draft: Any) -> None:
+        """Another screen saved this form: a field not being edited shows its value; a field being edited keeps
+        the typed text and a notice names the other value (saving on then replaces it, knowingly)."""
+        if draft.version <= self.version or self.saving or not self.query("#decision-form > *"):
+            return
+        focused = self.app.focused
+        scrub = Scrubber.for_case(self.bundle.case, Privacy.SCREEN if self.app.privacy else Privacy.INTERNAL)  # type: ignore[union-attr, attr-defined]
+        for name in form.ORDER:
+            theirs = draft.fields.get(name, self.saved.get(name))
+            if theirs == self.saved.get(name) or theirs == self.values.get(name):
+                continue
+            widget = self.query_one(f"#{name}")
+            if name in self.pending or widget is focused:
+                self.notify(f"{form.LABELS[name]} blev ændret på en anden skærm ({draft.updated_by or 'en anden'}): "
+                            f"«{scrub(str(theirs))[:80]}». Din tekst står urørt i feltet.", title="Samtidig ændring",
+                            severity="warning", timeout=20, markup=False)
+                continue
+            with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
+                form.write(widget, theirs)
+            self.values[name] = theirs
+        self.saved, self.version = dict(draft.fields), draft.version
+
     def focus_first(self) -> None:
-        """The first field, with the form shown from its top (the same picture every time)."""
+        """The first field, with the form shown from its top (the same picture every time). A form still being
+        built (the step is drawn when first shown) gets the focus when it is built."""
         holder = self.query_one("#decision-form", FormScroll)
         first = next((w for w in holder.query("*") if w.focusable), None)
         if first is None:
+            self.focus_when_built = not self.values  # the form is not built yet
             super().focus_first()
             return
         first.focus(scroll_visible=False)
@@ -108,6 +136,9 @@ class DecisionStep(StepPane):
         with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
             for name in form.ORDER:
                 form.write(holder.query_one(f"#{name}"), self.values[name])
+        if self.focus_when_built:
+            self.focus_when_built = False
+            self.focus_first()
         self.check_rules()
 
     @on(Input.Changed)

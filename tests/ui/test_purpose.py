@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from screens.app import make_app
 from screens.steps.minutes_step import MinutesStep
-from tests.ui.helpers import settle
+from tests.ui.helpers import go_to, settle
 from visitation.services import audit, cases
 from visitation.services.db import Db
 
@@ -19,6 +19,7 @@ async def test_the_case_flow_names_its_meeting_and_leaves_the_apps_db_alone(ui_d
         await settle(pilot)
         app.open_case(CASE, MEETING)
         await settle(pilot)
+        await go_to(pilot, "referat")  # a step is drawn (and gets the case) when it is shown
         assert app.screen.query_one(MinutesStep).db.purpose == f"visitationsmøde {MEETING}"
         await pilot.press("escape")  # back on the docket, whose reload reads with the app's own Db
         await settle(pilot)

@@ -10,7 +10,7 @@ import pytest
 from screens.app import make_app
 from screens.docket import DocketScreen
 from screens.messages import MeetingLoaded
-from tests.ui.helpers import settle
+from tests.ui.helpers import go_to, settle
 from visitation.errors import DatabaseError
 from visitation.services import followups, meetings
 from visitation.services.db import Db
@@ -74,4 +74,5 @@ async def test_a_widgets_worker_failure_reaches_the_app(ui_db: Db, monkeypatch: 
         await settle(pilot)
         app.open_case(CASE, MEETING)
         await settle(pilot)
+        await go_to(pilot, "referat")  # the minutes are built when their step is shown
         assert _errors(app) == ["Noget gik galt: en uventet fejl (KeyError). Handlingen er ikke gennemført."]

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from visitation.domain.cpr import redact
 from visitation.domain.privacy import Privacy, Scrubber
+from visitation.services import changes
 from visitation.services.db import Db
 from visitation.services.views import AuditRow
 from visitation.store import chain
@@ -20,9 +21,11 @@ HIDDEN_VALUES = ("name",)
 def log(session: Session, db: Db, action: str, case_id: int | None = None, entity: str = "",
         entity_id: int | None = None, detail: str = "") -> None:
     """Append an event inside the caller's transaction (so it is written exactly when the change is)."""
-    chain.append(session, AuditEvent(user=db.user, action=action, case_id=case_id, entity=entity,
-                                     entity_id=entity_id, purpose=redact(db.purpose)[:300],
-                                     detail=redact(detail)[:1000]))
+    row = AuditEvent(user=db.user, action=action, case_id=case_id, entity=entity, entity_id=entity_id,
+                     purpose=redact(db.purpose)[:300], detail=redact(detail)[:1000])
+    chain.append(session, row)
+    if changes.is_change(action):
+        changes.mine(session, row.id)  # live screens of this process skip their own changes
 
 
 def log_now(db: Db, action: str, case_id: int | None = None, entity: str = "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import case as when
 from sqlmodel import Session, col, func, select
 
 from visitation.domain.privacy import age_on
@@ -148,7 +149,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
     items = session.exec(select(DocketItem, Case, Child).join(Case, col(DocketItem.case_id) == col(Case.id))
                          .join(Child, col(Case.child_id) == col(Child.id))
                          .where(DocketItem.meeting_id == meeting.id).order_by(col(DocketItem.position))).all()
-    overdue = _overdue(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
+    overdue, upcoming = _followups(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
     held = municipality(session, meeting.id)  # type: ignore[arg-type]
     return MeetingRow(
         id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
@@ -156,22 +157,25 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
         docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
-                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0))  # type: ignore[arg-type]
+                          state=d.state, started_at=d.started_at,
+                          overdue=overdue.get(c.id, 0), next_followup=upcoming.get(c.id))  # type: ignore[arg-type]
                 for d, c, ch in items],
         municipality=held.municipality if held else None, profile=held.key if held else None)
 
 
-def _overdue(session: Session, case_ids: list[int], on: dt.date) -> dict[int, int]:
-    """Open follow-ups past due, per case (those of superseded decisions excluded)."""
+def _followups(session: Session, case_ids: list[int], on: dt.date) -> tuple[dict[int, int], dict[int, dt.date]]:
+    """Per case: open follow-ups past due on `on`, and the earliest open one (those of superseded decisions
+    excluded) — one grouped query for the whole docket."""
     from visitation.services.rows import active
     from visitation.store.models import Followup
 
     if not case_ids:
-        return {}
-    rows = session.exec(select(Followup.case_id, func.count()).where(
-        col(Followup.case_id).in_(case_ids), col(Followup.done_on).is_(None), Followup.due < on, active())
+        return {}, {}
+    late = func.sum(when((col(Followup.due) < on, 1), else_=0))
+    rows = session.exec(select(Followup.case_id, late, func.min(Followup.due)).where(
+        col(Followup.case_id).in_(case_ids), col(Followup.done_on).is_(None), active())
         .group_by(col(Followup.case_id))).all()
-    return dict(rows)
+    return ({c: int(n) for c, n, _ in rows if n}, {c: due for c, _, due in rows})
 
 
 def show(db: Db, ident: str) -> MeetingRow:
@@ -277,14 +281,28 @@ def start_case(db: Db, meeting_ident: str, case_ident: str, at: dt.datetime | No
         if meeting.state == "closed":
             raise InvalidInput(f"mødet {meeting.ref} er lukket")
         item = _item(session, meeting, case)
-        if item.state == "waiting":
+        started = item.state == "waiting"
+        if started:
+            _pause_others(session, db, meeting, item)
             item.state, item.started_at, item.version = "in_progress", at or utcnow(), item.version + 1
             session.add(item)
         if meeting.state == "planned":
             meeting.state, meeting.version = "running", meeting.version + 1
             session.add(meeting)
-        audit.log(session, db, "read", case.id, "docket_item", item.id, f"behandles på {meeting.ref}")
+        audit.log(session, db, "update" if started else "read", case.id, "docket_item", item.id,
+                  f"behandles på {meeting.ref}")
         return detail(session, meeting)
+
+
+def _pause_others(session: Session, db: Db, meeting: Meeting, item: DocketItem) -> None:
+    """One case is discussed at a time: a case left undecided waits again (its timer stops; the time it
+    was started stays, so the meeting clock still counts from the first case)."""
+    running = session.exec(select(DocketItem).where(DocketItem.meeting_id == meeting.id,
+                                                    DocketItem.state == "in_progress", DocketItem.id != item.id))
+    for other in running.all():
+        other.state, other.version = "waiting", other.version + 1
+        session.add(other)
+        audit.log(session, db, "update", other.case_id, "docket_item", other.id, f"sat på pause på {meeting.ref}")
 
 
 def move(db: Db, meeting_ident: str, case_ident: str, delta: int) -> MeetingRow:

@@ -275,6 +275,8 @@ class DocketRow:
     started_at: dt.datetime | None = None
     overdue: int = 0
     """Follow-ups of the case past their due date (on the meeting's date)."""
+    next_followup: dt.date | None = None
+    """The case's earliest open follow-up (overdue ones included)."""
 
 
 @dataclass(frozen=True)
