@@ -6,9 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import RadioSet, Static
 
-from screens.widgets.marks import MarkedRadioButton
 from screens.messages import CaseBundle
 from screens.steps.base import StepPane
+from screens.widgets.marks import MarkedRadioButton
 from screens.widgets.ruler import Mark, Ruler
 
 

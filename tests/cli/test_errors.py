@@ -8,17 +8,16 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import (
-    copied_sqlite_url,
     CASE,
     case_file,
     case_on_docket,
+    copied_sqlite_url,
     decide_args,
     fails,
     fingerprint,
     out_id,
 )
 from tests.conftest import Cli
-
 
 sqlite_url = copied_sqlite_url
 """Every test here starts from a copy of an empty, migrated database."""

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.services.helpers import counts
 from visitation.domain.privacy import Privacy
 from visitation.errors import InvalidInput, NotFound
+from visitation.paths import demo_dir
 from visitation.services import audit, casefiles, cases
 from visitation.services.db import Db, open_db
-from visitation.paths import demo_dir
-from tests.services.helpers import counts
 
 
 def test_add_and_show_masks_cpr(db: Db) -> None:

@@ -38,9 +38,8 @@ def update(db: Db, member_id: int, version: int, person: NetworkPerson,
     """Change a person on the map; a stale version that touches the same fields is a Conflict."""
     from dataclasses import asdict
 
-    from visitation.services import versioning
-
     from visitation.errors import Conflict
+    from visitation.services import versioning
 
     changes: dict[str, object] = {}
     case_id = 0
