@@ -15,8 +15,9 @@ from screens.messages import CaseBundle, DecisionRecorded, DraftSaved, RulesChec
 from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.base import StepPane
+from screens.steps.decision_rules import ALTERNATIVES, FormVerdict, panel_text, verdict
 from screens.steps.decision_text import decision_summary, locked_text, plan_note, ruler_note
-from visitation.domain.decision import DecisionDraft, draft_from_fields, field_problems
+from visitation.domain.decision import DecisionDraft, draft_from_fields
 
 DEBOUNCE = 0.3
 """Seconds of pause after which typed text is saved (leaving the field saves at once)."""
@@ -37,6 +38,7 @@ class DecisionStep(StepPane):
     """The decision form beside its live rule status and follow-up dates."""
 
     BINDINGS = [Binding("ctrl+s", "confirm", "Gem beslutning", id="decision.save"),
+                Binding("ctrl+g", "go_to_field", "Gå til felt", id="decision.field"),
                 Binding("ctrl+e", "correct", "Ret beslutning", id="decision.correct")]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -51,6 +53,8 @@ class DecisionStep(StepPane):
         self.correcting = False
         self.filled_for: tuple[int, int] | None = None
         self.timers: dict[str, Any] = {}
+        self.shown: FormVerdict | None = None
+        """The verdict the rules panel shows."""
 
     def compose(self) -> ComposeResult:
         """Locked summary, or the form and the rules panel side by side."""
@@ -78,8 +82,9 @@ class DecisionStep(StepPane):
         if self.filled_for != key:
             self.filled_for = key
             self.version, self.saved = bundle.draft.version, dict(bundle.draft.fields)
+            self.values = dict(bundle.verdict.values)
             self.call_later(self._build)
-            self.show_rules(bundle.preview)
+            self.show_rules(bundle.verdict)
         else:  # the case changed (a plan rule, an alternative): the rules again, on the form as it is
             self.check_rules()
 
@@ -103,7 +108,6 @@ class DecisionStep(StepPane):
         holder = self.query_one("#decision-form", FormScroll)
         await holder.remove_children()
         await holder.mount_all(list(form.fields(self.bundle)))  # type: ignore[arg-type]
-        self.values = form.defaults(self.bundle)  # type: ignore[arg-type]
         with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
             for name in form.ORDER:
                 form.write(holder.query_one(f"#{name}"), self.values[name])
@@ -178,31 +182,30 @@ class DecisionStep(StepPane):
         """The form's values as a decision draft."""
         return draft_from_fields(self.values, self.bundle.case.step)  # type: ignore[union-attr]
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
     def check_rules(self) -> None:
-        """Run the rules on the form as it is (read-only)."""
-        from visitation.services import decisions
+        """Run the rules on the form as it is now (read-only, in a worker)."""
+        if self.bundle is not None and self.values:
+            self.judge(dict(self.values))
 
-        if self.bundle is not None:
-            b = self.bundle
-            self.post_message(RulesChecked(decisions.preview(self.db, b.case.ref, self.draft(), b.meeting.date)))
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
+    def judge(self, values: dict[str, Any]) -> None:
+        """The verdict of these values (the same function ctrl+s uses); it bubbles to the flow too."""
+        b = self.bundle
+        self.post_message(RulesChecked(verdict(self.db, b.case, values, b.meeting.date)))  # type: ignore[union-attr]
 
     @on(RulesChecked)
     def rules_checked(self, message: RulesChecked) -> None:
-        """Show what is missing and the follow-up dates."""
-        message.stop()
-        self.show_rules(message.preview)
+        """Show what is missing and the follow-up dates (a verdict of values since changed waits for the next)."""
+        if message.verdict.values == self.values:
+            self.show_rules(message.verdict)
 
-    def problems(self, preview: Any) -> list[str]:
-        """What stands in the way: a date field that is not a date, then the rules' violations."""
-        return [*field_problems(self.values), *(str(v) for v in preview.violations)]
-
-    def show_rules(self, preview: Any) -> None:
+    def show_rules(self, found: FormVerdict) -> None:
         """The rule status (what is still missing) and the follow-ups the decision will create."""
-        rules, problems = self.query_one("#decision-rules", Static), self.problems(preview)
-        rules.set_class(bool(problems), "-missing")
-        rules.update("✔ Reglerne er opfyldt – beslutningen kan gemmes (Ctrl+S)." if not problems else
-                     "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {v}" for v in problems))
+        preview = found.preview
+        rules = self.query_one("#decision-rules", Static)
+        rules.set_class(not found.ok, "-missing")
+        rules.update(panel_text(found))
+        self.shown = found
         dates = "\n".join(f"{f.due:%d-%m-%Y}  {f.label}" for f in preview.followups)
         self.query_one("#decision-followups", Static).update("Opfølgning, der oprettes:\n" + (dates or "ingen"))
         ruler = self.query_one("#decision-ruler", Static)
@@ -218,23 +221,24 @@ class DecisionStep(StepPane):
         if self.bundle is None or self.query_one("#decision-locked", Static).display:
             return
         self.flush()
-        self.check_before_confirm(self.draft())
+        self.check_before_confirm(dict(self.values))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
-    def check_before_confirm(self, draft: DecisionDraft) -> None:
-        """Run the rules, then either ask for confirmation or say which rule and what is missing."""
-        from visitation.services import decisions
-
+    def check_before_confirm(self, values: dict[str, Any]) -> None:
+        """Run the rules (the panel's function), then either ask for confirmation or say what is missing."""
         b = self.bundle
-        preview = decisions.preview(self.db, b.case.ref, draft, b.meeting.date)  # type: ignore[union-attr]
-        self.app.call_from_thread(self._confirm_or_explain, draft, preview)
+        found = verdict(self.db, b.case, values, b.meeting.date)  # type: ignore[union-attr]
+        self.app.call_from_thread(self._confirm_or_explain, found)
 
-    def _confirm_or_explain(self, draft: DecisionDraft, preview: Any) -> None:
-        self.show_rules(preview)
-        if problems := self.problems(preview):
-            self.notify("\n".join(problems), title="Beslutningen kan ikke gemmes endnu",
+    def _confirm_or_explain(self, found: FormVerdict) -> None:
+        self.show_rules(found)
+        self.post_message(RulesChecked(found))
+        if not found.ok:
+            self.notify("\n".join(found.lines()), title="Beslutningen kan ikke gemmes endnu",
                         severity="error", timeout=15)
+            self.focus_field(found.first_field())
             return
+        draft = draft_from_fields(found.values, self.bundle.case.step)  # type: ignore[union-attr]
 
         replaced = self.current_decision() if self.correcting else None
         supersedes = replaced.id if replaced is not None else None
@@ -270,11 +274,28 @@ class DecisionStep(StepPane):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Saving is offered while the form is open; correcting only once a decision is locked."""
         locked = self.current_decision() is not None and not self.correcting
-        if action == "confirm":
+        if action in ("confirm", "go_to_field"):
             return not locked
         if action == "correct":
             return locked
         return True
+
+    def focus_field(self, name: str | None) -> None:
+        """Put the keyboard in a field of the form; the alternatives' gaps are answered on their own step."""
+        if name == ALTERNATIVES:
+            self.screen.go_to("alternativer")  # type: ignore[attr-defined]
+            return
+        found = self.query(f"#decision-form #{name}") if name else None
+        if found:
+            self.focus_on(found.first())
+
+    def action_go_to_field(self) -> None:
+        """Choose a field by typing part of its name (the missing ones first), and go there."""
+        from screens.modals.field_dialog import FieldDialog
+
+        if self.query_one("#decision-body").display:
+            missing = [p.field for p in self.shown.problems] if self.shown else []
+            self.app.push_screen(FieldDialog(form.LABELS, form.ORDER, missing), self.focus_field)
 
     def action_correct(self) -> None:
         """Open the form again for a correction (a new decision that supersedes the locked one)."""

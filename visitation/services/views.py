@@ -275,6 +275,8 @@ class DocketRow:
     started_at: dt.datetime | None = None
     overdue: int = 0
     """Follow-ups of the case past their due date (on the meeting's date)."""
+    decided_at: dt.datetime | None = None
+    """When the decision in force at this meeting was recorded (the end of the case's time at the meeting)."""
 
 
 @dataclass(frozen=True)
