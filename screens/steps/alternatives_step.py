@@ -71,8 +71,8 @@ class AlternativesStep(StepPane):
         top = max(self._target(), 2)
         return [(f"{i.step} – {i.label}", (i.step, i.key)) for i in p.interventions if i.step < top]
 
-    def action_add(self) -> None:
-        """Record an alternative considered."""
+    def action_add(self, step: int | None = None) -> None:
+        """Record an alternative considered: on `step` (`e` on a row not yet considered), else on the gap."""
         from visitation.services import alternatives
 
         case = self.bundle.case.ref if self.bundle else ""
@@ -80,18 +80,14 @@ class AlternativesStep(StepPane):
         def added(alt: object) -> None:
             if isinstance(alt, AlternativeDraft):
                 self.save(lambda: alternatives.add(self.db, case, alt), "alternativ tilføjet")
-        self.app.push_screen(AlternativeDialog(self._options(), step=self._gap()), added)
+        self.app.push_screen(AlternativeDialog(self._options(), step=step or self._gap()), added)
 
     def _gap(self) -> int | None:
-        """The step a new alternative is for: the empty row under the cursor, else the highest step not yet
-        considered, else None (the dialog takes the highest)."""
+        """The highest step below the proposal not yet considered (None: every step has a row; the dialog then
+        offers the highest)."""
         table = self.query_one("#alt-table", DataTable)
-        keys = [str(k.value) for k in table.rows]
-        if not keys:
-            return None
-        here = keys[min(table.cursor_row, len(keys) - 1)]
-        empty = [int(k.removeprefix("empty-")) for k in keys if k.startswith("empty-")]
-        return int(here.removeprefix("empty-")) if here.startswith("empty-") else max(empty, default=None)
+        empty = [int(str(k.value).removeprefix("empty-")) for k in table.rows if str(k.value).startswith("empty-")]
+        return max(empty, default=None)
 
     def action_edit(self) -> None:
         """Edit the selected alternative."""
@@ -103,7 +99,7 @@ class AlternativesStep(StepPane):
         key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         row = next((a for a in self.bundle.case.alternatives if str(a.id) == key), None)
         if row is None:
-            self.action_add()
+            self.action_add(int(key.removeprefix("empty-")) if key.startswith("empty-") else None)
             return
         base = AlternativeDraft(row.step, row.intervention, Verdict(row.verdict), row.reason)
 
