@@ -223,7 +223,7 @@ class DecisionStep(StepPane):
         self.flush()
         self.check_before_confirm(dict(self.values))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="confirm")  # a live check never cancels it
     def check_before_confirm(self, values: dict[str, Any]) -> None:
         """Run the rules (the panel's function), then either ask for confirmation or say what is missing."""
         b = self.bundle
@@ -287,7 +287,12 @@ class DecisionStep(StepPane):
             return
         found = self.query(f"#decision-form #{name}") if name else None
         if found:
-            self.focus_on(found.first())
+            field = found.first()
+            if isinstance(field, TextArea):  # typing adds to what is there
+                field.move_cursor(field.document.end)
+            elif isinstance(field, Input):
+                field.cursor_position = len(field.value)
+            self.focus_on(field)
 
     def action_go_to_field(self) -> None:
         """Choose a field by typing part of its name (the missing ones first), and go there."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import RadioSet, Static
+from textual.widgets import RadioButton, RadioSet, Static
 
 from screens.messages import CaseBundle
 from screens.steps.base import StepPane
@@ -20,11 +20,6 @@ class RulerStep(StepPane):
     """The ruler, the spread of the raters, and a choice of the team's consensus zone."""
 
     BINDINGS = [Binding("ctrl+s", "save_consensus", "Gem konsensus", id="ruler.save")]
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.chosen: int | None = None
-        """The zone marked and not yet saved."""
 
     def compose(self) -> ComposeResult:
         """Ruler, consensus choice, guidance, factors."""
@@ -50,7 +45,6 @@ class RulerStep(StepPane):
         middle = raters[len(raters) // 2] if raters else 0
         zone = newest.zone if newest else middle
         if first:
-            self.chosen = None
             self.call_later(self._fill_choices, bundle, newest.zone if newest else 0, zone or 1)
         self._show_choice()
         if zone:
@@ -87,33 +81,40 @@ class RulerStep(StepPane):
         found = [a.zone for a in self.bundle.case.assessments if a.consensus] if self.bundle else []
         return found[-1] if found else None
 
+    def _marked(self) -> int | None:
+        """The zone marked and not yet saved, read from the buttons themselves (a quick Ctrl+S right after Enter
+        must not wait for the radio set's messages): the one on besides the saved consensus."""
+        agreed = self._agreed()
+        on = [int(b.name) for b in self.query_one("#consensus", RadioSet).query(RadioButton) if b.value and b.name]
+        return next((zone for zone in reversed(on) if zone != agreed), None)
+
     def _show_choice(self) -> None:
         line = self.query_one("#ruler-choice", Static)
-        pending = self.chosen is not None and self.chosen != self._agreed()
-        line.update(f"Zone {self.chosen} er valgt, ikke gemt – Ctrl+S gemmer den som teamets konsensus."
-                    if pending else "")
+        marked = self._marked()
+        pending = marked is not None
+        line.update(f"Zone {marked} er valgt, ikke gemt – Ctrl+S gemmer den som teamets konsensus." if pending else "")
         line.display = pending
         self.refresh_bindings()
 
     @on(RadioSet.Changed, "#consensus")
     def consensus_marked(self, event: RadioSet.Changed) -> None:
         """A zone is marked; nothing is saved until Ctrl+S."""
-        if self.bundle is not None and event.pressed.name is not None:
-            self.chosen = int(event.pressed.name)
+        if self.bundle is not None:
             self._show_choice()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Ctrl+S is offered while a marked zone differs from the saved consensus."""
         if action == "save_consensus":
-            return self.chosen is not None and self.chosen != self._agreed()
+            return self.bundle is not None and self._marked() is not None
         return True
 
     def action_save_consensus(self) -> None:
         """Save the marked zone as the team's consensus (an assessment of the meeting)."""
-        if self.bundle is None or self.chosen is None or self.chosen == self._agreed():
+        zone = self._marked() if self.bundle is not None else None
+        if zone is None:
             return
         from visitation.services import assessments
 
-        zone, case = self.chosen, self.bundle.case.ref
+        case = self.bundle.case.ref  # type: ignore[union-attr]
         self.save(lambda: assessments.add(self.db, case, zone=zone, rater="Teamet", role="Visitationsmødet",
                                           consensus=True), f"konsensus zone {zone}")
