@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from visitation.domain.decision import FORM_FIELDS, draft_from_fields, field_faults
+from visitation.domain.decision import FORM_FIELDS, draft_from_fields, field_faults, short_label
 from visitation.services.decisions import Preview
 from visitation.services.views import CaseDetail
 
@@ -92,3 +92,12 @@ def panel_text(found: FormVerdict) -> str:
     if found.ok:
         return "✔ Reglerne er opfyldt – beslutningen kan gemmes (Ctrl+S)."
     return "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {line}" for line in found.lines())
+
+
+def refusal_text(found: FormVerdict) -> str:
+    """The short toast of a refusal (the panel lists everything): where the keyboard went, and how much is left."""
+    first = found.first_field()
+    where = ("Alternativer: tilføj det manglende med A." if first == ALTERNATIVES else
+             f"Markøren står i feltet «{short_label(first)}»." if first else found.lines()[0])
+    more = len(found.problems) - 1
+    return where + (f" {more + 1} mangler i alt – se reglerne." if more else "")

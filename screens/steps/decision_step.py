@@ -15,7 +15,7 @@ from screens.messages import CaseBundle, DecisionRecorded, DraftSaved, RulesChec
 from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.base import StepPane
-from screens.steps.decision_rules import ALTERNATIVES, FormVerdict, panel_text, verdict
+from screens.steps.decision_rules import ALTERNATIVES, FormVerdict, panel_text, refusal_text, verdict
 from screens.steps.decision_text import decision_summary, locked_text, plan_note, ruler_note
 from visitation.domain.decision import DecisionDraft, draft_from_fields
 
@@ -234,8 +234,7 @@ class DecisionStep(StepPane):
         self.show_rules(found)
         self.post_message(RulesChecked(found))
         if not found.ok:
-            self.notify("\n".join(found.lines()), title="Beslutningen kan ikke gemmes endnu",
-                        severity="error", timeout=15)
+            self.notify(refusal_text(found), title="Beslutningen kan ikke gemmes endnu", severity="error", timeout=8)
             self.focus_field(found.first_field())
             return
         draft = draft_from_fields(found.values, self.bundle.case.step)  # type: ignore[union-attr]
