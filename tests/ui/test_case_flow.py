@@ -37,7 +37,8 @@ async def test_chair_takes_a_case_through_all_six_steps(ui_db: Db) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
 
-        for search, reason in (("dialog", "Dialog alene er ikke nok"), ("konsulent", "Konsulentbistand er afprøvet")):
+        answers = (("dialog", "Dialog alene er ikke nok"), ("konsulent", "Konsulentbistand er afprøvet"))
+        for search, reason in answers:
             await pilot.press("4", "a")                                  # Alternativer → add one (step 2 offered first)
             await settle(pilot)
             await type_text(pilot, search)                               # type-ahead, then Enter: on to the reason

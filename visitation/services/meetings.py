@@ -166,7 +166,7 @@ def _decided_at(session: Session, meeting_id: int) -> dict[int, dt.datetime]:
     """When each case's newest decision at the meeting was recorded."""
     rows = session.exec(select(Decision.case_id, func.max(Decision.created_at))
                         .where(Decision.meeting_id == meeting_id).group_by(Decision.case_id)).all()
-    return {case_id: at for case_id, at in rows}
+    return dict(rows)  # type: ignore[arg-type]
 
 
 def _overdue(session: Session, case_ids: list[int], on: dt.date) -> dict[int, int]:
