@@ -47,7 +47,7 @@ async def test_chair_takes_a_case_through_all_six_steps(ui_db: Db) -> None:
             await pilot.press("ctrl+s")
             await settle(pilot)
 
-        await pilot.press("5")                                           # Beslutning: the proposal and start date filled in
+        await pilot.press("5")                                           # Beslutning: proposal and start filled in
         await settle(pilot)
         text = screen_text(app)
         assert "Reglerne er opfyldt" in text, text[text.find("Mangler"):][:600]
