@@ -6,6 +6,8 @@ and the number keys follow the stepper."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,10 +17,19 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Static
 
 from screens.failures import ReportsWorkerFailures
-from screens.messages import CaseBundle, CaseChanged, CaseLoaded, DataChanged, DecisionRecorded, LoadFailed
+from screens.messages import (
+    CaseBundle,
+    CaseChanged,
+    CaseLoaded,
+    DataChanged,
+    DecisionRecorded,
+    LoadFailed,
+    RulesChecked,
+)
 from screens.steps.alternatives_step import AlternativesStep
 from screens.steps.base import StepPane
 from screens.steps.case_step import CaseStep
+from screens.steps.decision_rules import prefill, verdict
 from screens.steps.decision_step import DecisionStep
 from screens.steps.minutes_step import MinutesStep
 from screens.steps.network_step import NetworkStep
@@ -106,17 +117,16 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="case")
     def load(self) -> None:
         """Read the case, its profile, the saved form and the rule status."""
-        from visitation.domain.decision import draft_from_fields
         from visitation.errors import VisitationError
-        from visitation.services import cases, decisions, drafts, meetings
+        from visitation.services import cases, drafts, meetings
 
         try:
             meeting = meetings.resolve(self.app.db, self.meeting_ref)  # type: ignore[attr-defined]
             db = self.app.db.for_meeting(meeting.ref)  # type: ignore[attr-defined]
             case = cases.show(db, self.case_ref)
             draft = drafts.load(db, case.ref, meeting.ref)
-            preview = decisions.preview(db, case.ref, draft_from_fields(draft.fields, case.step), meeting.date)
-            self.post_message(CaseLoaded(CaseBundle(case, cases.profile(db, case.ref), meeting, draft, preview)))
+            found = verdict(db, case, prefill(case, meeting.date, draft.fields), meeting.date)
+            self.post_message(CaseLoaded(CaseBundle(case, cases.profile(db, case.ref), meeting, draft, found)))
         except VisitationError as exc:
             self.post_message(LoadFailed(exc.message))
 
@@ -145,6 +155,13 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
     def current_pane(self) -> str:
         """The pane shown now."""
         return self.query_one("#panes", ContentSwitcher).current or PANES[0]
+
+    @on(RulesChecked)
+    def rules_checked(self, message: RulesChecked) -> None:
+        """The decision form changed: the alternatives step judges against the form's step, with its verdict."""
+        if self.bundle is not None and message.verdict.values:
+            self.bundle = replace(self.bundle, verdict=message.verdict)
+            self.query_one(AlternativesStep).show(self.bundle, self.app.privacy)  # type: ignore[attr-defined]
 
     @on(LoadFailed)
     def failed(self, message: LoadFailed) -> None:

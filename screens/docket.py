@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -48,6 +49,8 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         """The meeting to show (id or reference); None: today's or the next."""
         self.meeting: MeetingRow | None = None
         """The meeting as last loaded."""
+        self.states: dict[int, str] = {}
+        """Each case's state as last shown (a case that leaves «venter»/«i gang» moves the cursor on)."""
 
     def compose(self) -> ComposeResult:
         """Header, meeting line, privacy indicator, docket table, participants, footer."""
@@ -115,10 +118,12 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         self.render_meeting()
 
     def render_meeting(self) -> None:
-        """Fill the title and table from the loaded meeting, keeping the cursor where it was."""
+        """Fill the title and table from the loaded meeting, keeping the cursor where it was – or, when the case
+        under it was just decided, on the next waiting case."""
         m = self.meeting
         table = self.query_one("#docket", DataTable)
-        cursor = table.cursor_row
+        cursor = next_waiting(m.docket if m else [], table.cursor_row, self.states)
+        self.states = {d.case_id: d.state for d in m.docket} if m else {}
         table.clear()
         if m is None:
             self.query_one("#meeting-title", Static).update("Der er ingen møder endnu. Opret et med: visitation meeting new")
@@ -127,7 +132,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         now = self.app.now()  # type: ignore[attr-defined]
         for d in m.docket:
             table.add_row(str(d.position), d.case_ref, self.child(d), f"{d.age} år", str(d.step),
-                          elapsed_text(d.started_at, now, d.minutes)[0] if d.state == "in_progress" else f"{d.minutes} min",
+                          time_text(d, now),
                           STATE.get(d.state, d.state), followup_text(d),
                           key=str(d.case_id))
         if m.docket:
@@ -247,6 +252,31 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         except VisitationError as exc:
             self.app.call_from_thread(self.notify, exc.message, severity="error", timeout=10)
         self.load()
+
+
+OPEN = ("waiting", "in_progress")
+
+
+def next_waiting(docket: list[DocketRow], cursor: int, before: dict[int, str]) -> int:
+    """The row for the cursor: where it is, unless its case has just been decided (open before, not now) – then
+    the next waiting case after it (from the top when none is below)."""
+    if not 0 <= cursor < len(docket):
+        return cursor
+    here = docket[cursor]
+    if before.get(here.case_id) not in OPEN or here.state in OPEN:
+        return cursor
+    later = [i for i in [*range(cursor + 1, len(docket)), *range(cursor)] if docket[i].state == "waiting"]
+    return later[0] if later else cursor
+
+
+def time_text(row: DocketRow, now: dt.datetime) -> str:
+    """The case's time against its time box: running while it is open, the time it took once decided, else
+    «– / 20 min» (the time box alone, never shown as if it were time spent)."""
+    if row.state == "in_progress":
+        return elapsed_text(row.started_at, now, row.minutes)[0]
+    if row.state not in OPEN and row.started_at and row.decided_at and row.decided_at >= row.started_at:
+        return elapsed_text(row.started_at, row.decided_at, row.minutes)[0]
+    return elapsed_text(None, now, row.minutes)[0]
 
 
 def _move(db, meeting: str, case: str, delta: int) -> None:  # type: ignore[no-untyped-def]

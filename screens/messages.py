@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from screens.steps.decision_rules import FormVerdict
 from visitation.domain.profiles import Profile
 from visitation.services.decisions import Preview, Recorded
 from visitation.services.drafts import DraftState
@@ -14,13 +15,19 @@ from visitation.services.views import CaseDetail, MeetingRow
 
 @dataclass(frozen=True)
 class CaseBundle:
-    """What the case flow needs, read in one worker: the case, its profile, the form, the rule status."""
+    """What the case flow needs, read in one worker: the case, its profile, the saved form, and the verdict of
+    the rules on the form's values (the proposal pre-filled, the saved fields over it)."""
 
     case: CaseDetail
     profile: Profile
     meeting: MeetingRow
     draft: DraftState
-    preview: Preview
+    verdict: FormVerdict
+
+    @property
+    def preview(self) -> Preview:
+        """The rule status and follow-ups of the form as it is."""
+        return self.verdict.preview
 
 
 @dataclass
@@ -60,9 +67,10 @@ class DraftSaved(Message):
 
 @dataclass
 class RulesChecked(Message):
-    """The live rule status and follow-up dates of the form."""
+    """The live verdict of the rules on the decision form (it bubbles to the flow: the alternatives step shows it
+    too)."""
 
-    preview: Preview
+    verdict: FormVerdict
 
 
 @dataclass

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from screens.widgets.filter_list import FilterList
 from screens.widgets.marks import MarkedCheckbox
 from screens.widgets.sentence import SentenceArea
 from visitation.domain.casefile import NetworkPerson
@@ -120,22 +122,36 @@ class PersonDialog(FormDialog):
 
 
 class AlternativeDialog(FormDialog):
-    """Record an alternative considered on a lower step: the intervention, the verdict and the reason."""
+    """Record an alternative considered on a lower step: the step, the intervention on it (typing filters the
+    step's interventions), the verdict and the reason."""
 
     DEFAULT_CSS = FORM_CSS.format(name="AlternativeDialog")
+    AUTO_FOCUS = "#intervention Input"
 
-    def __init__(self, options: list[tuple[str, tuple[int, str]]], alt: AlternativeDraft | None = None) -> None:
+    def __init__(self, options: list[tuple[str, tuple[int, str]]], alt: AlternativeDraft | None = None,
+                 step: int | None = None) -> None:
         super().__init__()
         self.options = options
         """(label, (step, key)) for each intervention on the steps below the proposal."""
         self.alt = alt
+        steps = [s for _, (s, _) in options]
+        self.step = alt.step if alt else step if step in steps else max(steps, default=0)
+        """The step shown first: the alternative's, the one asked for (an empty row), else the highest."""
+
+    def of_step(self, step: int) -> list[tuple[str, tuple[int, str]]]:
+        """The interventions of one step, without the step in their labels."""
+        return [(label.split(" – ", 1)[-1], value) for label, value in self.options if value[0] == step]
 
     def compose(self) -> ComposeResult:
-        """Intervention (with its step), verdict, reason."""
-        current = (self.alt.step, self.alt.intervention) if self.alt else Select.NULL
+        """Step, intervention (type-ahead), verdict, reason."""
+        steps = list(dict.fromkeys(s for _, (s, _) in self.options))
         with Vertical():
-            yield Label("Indsats (trin – indsats)")
-            yield Select(self.options, value=current, id="intervention", prompt="Vælg indsats")
+            yield Label("Trin")
+            yield Select([(f"Trin {s}", s) for s in steps], value=self.step, allow_blank=False, id="alt-step",
+                         compact=True)
+            yield Label("Indsats (skriv for at søge, ↑/↓ og Enter vælger)")
+            yield FilterList(self.of_step(self.step), (self.alt.step, self.alt.intervention) if self.alt else None,
+                             id="intervention")
             yield Label("Vurdering")
             yield Select(VERDICT_LABELS, value=self.alt.verdict.value if self.alt else "rejected",
                          allow_blank=False, id="verdict")
@@ -143,13 +159,23 @@ class AlternativeDialog(FormDialog):
             yield SentenceArea(self.alt.reason if self.alt else "", id="reason")
             yield from self.buttons()
 
+    @on(Select.Changed, "#alt-step")
+    def step_chosen(self, event: Select.Changed) -> None:
+        """Another step: its interventions only."""
+        self.query_one(FilterList).set_choices(self.of_step(int(event.value)))  # type: ignore[arg-type]
+
+    @on(FilterList.Chosen)
+    def intervention_chosen(self) -> None:
+        """Enter on an intervention: on to the reason (the verdict is «fravalgt» unless changed)."""
+        self.query_one("#reason").focus()
+
     def value(self) -> tuple[object, str]:
         """The alternative, or what is missing."""
-        chosen = self.query_one("#intervention", Select).value
+        chosen = self.query_one(FilterList).value
         reason = self.query_one("#reason", SentenceArea).value.strip()
-        if chosen is Select.NULL or not reason:
+        if chosen is None or not reason:
             return None, "Vælg en indsats og skriv begrundelsen."
-        step, key = chosen  # type: ignore[misc]
+        step, key = chosen
         return AlternativeDraft(step, key, Verdict(str(self.query_one("#verdict", Select).value)), reason), ""
 
 

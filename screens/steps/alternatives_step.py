@@ -40,6 +40,7 @@ class AlternativesStep(StepPane):
             f"Forslaget er trin {target}. Mindst indgribende først: afdæk trinene nedenfor." if target > 1
             else "Forslaget ligger på første trin; der er ingen lavere trin at afdække.")
         table = self.query_one("#alt-table", DataTable)
+        cursor = table.cursor_row
         table.clear()
         for step in p.steps:
             if step.number >= max(target, 2):
@@ -51,30 +52,27 @@ class AlternativesStep(StepPane):
                 label = p.intervention(a.intervention).label if p.intervention(a.intervention) else a.intervention  # type: ignore[union-attr]
                 table.add_row(str(step.number), label, VERDICT_LABELS.get(Verdict(a.verdict), a.verdict),
                               a.reason, key=str(a.id))
-        rules = [v for v in bundle.preview.violations
-                 if v.rule.startswith(("Mindst", "Anbringelsesprioritet", "Sikkerhedsplan før"))]
+        table.move_cursor(row=max(0, min(cursor, table.row_count - 1)))
+        rules = bundle.verdict.of_alternatives()
         self.query_one("#alt-rules", Static).update(
-            "Reglerne er opfyldt for alternativerne." if not rules else
-            "Mangler:\n" + "\n".join(f"• {v}" for v in rules))
+            f"Reglerne er opfyldt for alternativerne til trin {target}." if not rules else
+            f"Mangler for trin {target}:\n" + "\n".join(f"• {v}" for v in rules))
         plan = self.query_one("#alt-plan", Static)
         plan.display = bool(c.sos.plan)
         plan.update("\n".join(["Sagens sikkerhedsplan (Signs of Safety) – et alternativ til anbringelse:",
                                *plan_rules(bundle, privacy)]))
 
     def _target(self) -> int:
-        b = self.bundle
-        step = b.draft.fields.get("step") if b else None  # type: ignore[union-attr]
-        if isinstance(step, int):
-            return step
-        return b.case.proposal.step if b and b.case.proposal else (b.case.step if b else 1)
+        """The proposed step: the decision form's (the caseworker's proposal until the meeting changes it)."""
+        return self.bundle.verdict.step if self.bundle else 1
 
     def _options(self) -> list[tuple[str, tuple[int, str]]]:
         p = self.bundle.profile  # type: ignore[union-attr]
         top = max(self._target(), 2)
         return [(f"{i.step} – {i.label}", (i.step, i.key)) for i in p.interventions if i.step < top]
 
-    def action_add(self) -> None:
-        """Record an alternative considered."""
+    def action_add(self, step: int | None = None) -> None:
+        """Record an alternative considered: on `step` (`e` on a row not yet considered), else on the gap."""
         from visitation.services import alternatives
 
         case = self.bundle.case.ref if self.bundle else ""
@@ -82,7 +80,14 @@ class AlternativesStep(StepPane):
         def added(alt: object) -> None:
             if isinstance(alt, AlternativeDraft):
                 self.save(lambda: alternatives.add(self.db, case, alt), "alternativ tilføjet")
-        self.app.push_screen(AlternativeDialog(self._options()), added)
+        self.app.push_screen(AlternativeDialog(self._options(), step=step or self._gap()), added)
+
+    def _gap(self) -> int | None:
+        """The highest step below the proposal not yet considered (None: every step has a row; the dialog then
+        offers the highest)."""
+        table = self.query_one("#alt-table", DataTable)
+        empty = [int(str(k.value).removeprefix("empty-")) for k in table.rows if str(k.value).startswith("empty-")]
+        return max(empty, default=None)
 
     def action_edit(self) -> None:
         """Edit the selected alternative."""
@@ -94,7 +99,7 @@ class AlternativesStep(StepPane):
         key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         row = next((a for a in self.bundle.case.alternatives if str(a.id) == key), None)
         if row is None:
-            self.action_add()
+            self.action_add(int(key.removeprefix("empty-")) if key.startswith("empty-") else None)
             return
         base = AlternativeDraft(row.step, row.intervention, Verdict(row.verdict), row.reason)
 

@@ -22,23 +22,6 @@ ORDER = FORM_FIELDS
 FLAG_CHOICES = [("nej", False), ("ja", True)]
 
 
-def defaults(bundle: CaseBundle) -> dict[str, Any]:
-    """The form's starting values: the proposal and the case's recorded views, overlaid by the saved draft."""
-    c = bundle.case
-    start: dict[str, Any] = {"outcome": "approved", "step": c.proposal.step if c.proposal else c.step,
-                             "interventions": list(c.proposal.interventions) if c.proposal else [],
-                             "purpose": c.proposal.purpose if c.proposal else "",
-                             "duration": c.proposal.duration if c.proposal else "", "start": "",
-                             "investigation_since": "", "investigation_done": "", "acute": False,
-                             "return_period_months": "", "goals": "",
-                             "child_view": c.child_view, "child_view_how": c.child_view_how,
-                             "parents_view": c.parents_view, "consent": c.parents_consent,
-                             "youth_consent": "unknown", "siblings": "", "schooling": "", "foster_assessment": "",
-                             "dissent": "", "rationale": c.proposal.rationale if c.proposal else "",
-                             "ruler_reason": ""}
-    return {**start, **bundle.draft.fields}
-
-
 def fields(bundle: CaseBundle) -> ComposeResult:
     """One labelled widget per field, with the id of the field."""
     p = bundle.profile

@@ -15,8 +15,9 @@ from screens.messages import CaseBundle, DecisionRecorded, DraftSaved, RulesChec
 from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.base import StepPane
+from screens.steps.decision_rules import ALTERNATIVES, FormVerdict, panel_text, refusal_text, verdict
 from screens.steps.decision_text import decision_summary, locked_text, plan_note, ruler_note
-from visitation.domain.decision import DecisionDraft, draft_from_fields, field_problems
+from visitation.domain.decision import DecisionDraft, draft_from_fields
 from visitation.domain.format import day
 from visitation.domain.privacy import Privacy, Scrubber
 
@@ -39,6 +40,7 @@ class DecisionStep(StepPane):
     """The decision form beside its live rule status and follow-up dates."""
 
     BINDINGS = [Binding("ctrl+s", "confirm", "Gem beslutning", id="decision.save"),
+                Binding("ctrl+g", "go_to_field", "Gå til felt", id="decision.field"),
                 Binding("ctrl+e", "correct", "Ret beslutning", id="decision.correct")]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -55,6 +57,8 @@ class DecisionStep(StepPane):
         self.timers: dict[str, Any] = {}
         self.focus_when_built = False
         """The step was entered before its form was built: focus the first field once it is."""
+        self.shown: FormVerdict | None = None
+        """The verdict the rules panel shows."""
 
     def compose(self) -> ComposeResult:
         """Locked summary, or the form and the rules panel side by side."""
@@ -82,10 +86,11 @@ class DecisionStep(StepPane):
         if self.filled_for != key:
             self.filled_for = key
             self.version, self.saved = bundle.draft.version, dict(bundle.draft.fields)
+            self.values = dict(bundle.verdict.values)
             self.call_later(self._build)
-            self.show_rules(bundle.preview)
-        else:  # the case changed (a plan rule, an alternative, another screen's typing): the rules again
-            self.take_theirs(bundle.draft)
+            self.show_rules(bundle.verdict)
+        else:  # the case changed (a plan rule, an alternative, another screen's typing): the rules again, on the
+            self.take_theirs(bundle.draft)  # form as it is now
             self.check_rules()
 
     def take_theirs(self, draft: Any) -> None:
@@ -116,7 +121,7 @@ class DecisionStep(StepPane):
         holder = self.query_one("#decision-form", FormScroll)
         first = next((w for w in holder.query("*") if w.focusable), None)
         if first is None:
-            self.focus_when_built = not self.values  # the form is not built yet
+            self.focus_when_built = True  # the form is not built yet
             super().focus_first()
             return
         first.focus(scroll_visible=False)
@@ -132,7 +137,6 @@ class DecisionStep(StepPane):
         holder = self.query_one("#decision-form", FormScroll)
         await holder.remove_children()
         await holder.mount_all(list(form.fields(self.bundle)))  # type: ignore[arg-type]
-        self.values = form.defaults(self.bundle)  # type: ignore[arg-type]
         with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
             for name in form.ORDER:
                 form.write(holder.query_one(f"#{name}"), self.values[name])
@@ -210,31 +214,30 @@ class DecisionStep(StepPane):
         """The form's values as a decision draft."""
         return draft_from_fields(self.values, self.bundle.case.step)  # type: ignore[union-attr]
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
     def check_rules(self) -> None:
-        """Run the rules on the form as it is (read-only)."""
-        from visitation.services import decisions
+        """Run the rules on the form as it is now (read-only, in a worker)."""
+        if self.bundle is not None and self.values:
+            self.judge(dict(self.values))
 
-        if self.bundle is not None:
-            b = self.bundle
-            self.post_message(RulesChecked(decisions.preview(self.db, b.case.ref, self.draft(), b.meeting.date)))
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
+    def judge(self, values: dict[str, Any]) -> None:
+        """The verdict of these values (the same function ctrl+s uses); it bubbles to the flow too."""
+        b = self.bundle
+        self.post_message(RulesChecked(verdict(self.db, b.case, values, b.meeting.date)))  # type: ignore[union-attr]
 
     @on(RulesChecked)
     def rules_checked(self, message: RulesChecked) -> None:
-        """Show what is missing and the follow-up dates."""
-        message.stop()
-        self.show_rules(message.preview)
+        """Show what is missing and the follow-up dates (a verdict of values since changed waits for the next)."""
+        if message.verdict.values == self.values:
+            self.show_rules(message.verdict)
 
-    def problems(self, preview: Any) -> list[str]:
-        """What stands in the way: a date field that is not a date, then the rules' violations."""
-        return [*field_problems(self.values), *(str(v) for v in preview.violations)]
-
-    def show_rules(self, preview: Any) -> None:
+    def show_rules(self, found: FormVerdict) -> None:
         """The rule status (what is still missing) and the follow-ups the decision will create."""
-        rules, problems = self.query_one("#decision-rules", Static), self.problems(preview)
-        rules.set_class(bool(problems), "-missing")
-        rules.update("✔ Reglerne er opfyldt – beslutningen kan gemmes (Ctrl+S)." if not problems else
-                     "✘ Mangler før beslutningen kan gemmes:\n" + "\n".join(f"• {v}" for v in problems))
+        preview = found.preview
+        rules = self.query_one("#decision-rules", Static)
+        rules.set_class(not found.ok, "-missing")
+        rules.update(panel_text(found))
+        self.shown = found
         dates = "\n".join(f"{day(f.due)}  {f.label}" for f in preview.followups)
         self.query_one("#decision-followups", Static).update("Opfølgning, der oprettes:\n" + (dates or "ingen"))
         ruler = self.query_one("#decision-ruler", Static)
@@ -250,23 +253,23 @@ class DecisionStep(StepPane):
         if self.bundle is None or self.query_one("#decision-locked", Static).display:
             return
         self.flush()
-        self.check_before_confirm(self.draft())
+        self.check_before_confirm(dict(self.values))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="rules")
-    def check_before_confirm(self, draft: DecisionDraft) -> None:
-        """Run the rules, then either ask for confirmation or say which rule and what is missing."""
-        from visitation.services import decisions
-
+    @work(thread=True, exclusive=True, exit_on_error=False, group="confirm")  # a live check never cancels it
+    def check_before_confirm(self, values: dict[str, Any]) -> None:
+        """Run the rules (the panel's function), then either ask for confirmation or say what is missing."""
         b = self.bundle
-        preview = decisions.preview(self.db, b.case.ref, draft, b.meeting.date)  # type: ignore[union-attr]
-        self.app.call_from_thread(self._confirm_or_explain, draft, preview)
+        found = verdict(self.db, b.case, values, b.meeting.date)  # type: ignore[union-attr]
+        self.app.call_from_thread(self._confirm_or_explain, found)
 
-    def _confirm_or_explain(self, draft: DecisionDraft, preview: Any) -> None:
-        self.show_rules(preview)
-        if problems := self.problems(preview):
-            self.notify("\n".join(problems), title="Beslutningen kan ikke gemmes endnu",
-                        severity="error", timeout=15)
+    def _confirm_or_explain(self, found: FormVerdict) -> None:
+        self.show_rules(found)
+        self.post_message(RulesChecked(found))
+        if not found.ok:
+            self.notify(refusal_text(found), title="Beslutningen kan ikke gemmes endnu", severity="error", timeout=8)
+            self.focus_field(found.first_field())
             return
+        draft = draft_from_fields(found.values, self.bundle.case.step)  # type: ignore[union-attr]
 
         replaced = self.current_decision() if self.correcting else None
         supersedes = replaced.id if replaced is not None else None
@@ -302,11 +305,33 @@ class DecisionStep(StepPane):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Saving is offered while the form is open; correcting only once a decision is locked."""
         locked = self.current_decision() is not None and not self.correcting
-        if action == "confirm":
+        if action in ("confirm", "go_to_field"):
             return not locked
         if action == "correct":
             return locked
         return True
+
+    def focus_field(self, name: str | None) -> None:
+        """Put the keyboard in a field of the form; the alternatives' gaps are answered on their own step."""
+        if name == ALTERNATIVES:
+            self.screen.go_to("alternativer")  # type: ignore[attr-defined]
+            return
+        found = self.query(f"#decision-form #{name}") if name else None
+        if found:
+            field = found.first()
+            if isinstance(field, TextArea):  # typing adds to what is there
+                field.move_cursor(field.document.end)
+            elif isinstance(field, Input):
+                field.cursor_position = len(field.value)
+            self.focus_on(field)
+
+    def action_go_to_field(self) -> None:
+        """Choose a field by typing part of its name (the missing ones first), and go there."""
+        from screens.modals.field_dialog import FieldDialog
+
+        if self.query_one("#decision-body").display:
+            missing = [p.field for p in self.shown.problems] if self.shown else []
+            self.app.push_screen(FieldDialog(form.LABELS, form.ORDER, missing), self.focus_field)
 
     def action_correct(self) -> None:
         """Open the form again for a correction (a new decision that supersedes the locked one)."""

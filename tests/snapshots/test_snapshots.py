@@ -32,6 +32,9 @@ SCREENS = {
     "key_figures": ["n"],
     "help": ["f1"],
     "export_dialog": ["e"],
+    "field_dialog": [*OPEN, "5", "ctrl+g"],
+    "decision_refused": [*OPEN, "5", "ctrl+s"],
+    "ruler_marked_not_saved": [*OPEN, "2", "up", "enter"],
 }
 
 

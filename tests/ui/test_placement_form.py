@@ -24,6 +24,7 @@ async def test_bl_46_stk_3_and_bl_52_a_network_placement_is_decided_in_the_form(
         await go_to(pilot, "beslutning")
         for _ in range(5):
             await pilot.press("tab")                     # outcome, step, interventions, purpose, duration → start
+        await pilot.press("ctrl+u")                      # the meeting's date, pre-filled, replaced
         await type_text(pilot, "2026-12-01")
         await pilot.press("tab")
         await settle(pilot)

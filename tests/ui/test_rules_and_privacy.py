@@ -30,7 +30,9 @@ async def test_a_decision_breaking_a_rule_cannot_be_confirmed(ui_db: Db) -> None
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
-        assert any("Mindst indgribende først" in n.message for n in app._notifications)
+        assert any("Markøren står i feltet «Undersøgelsen afsluttet»" in n.message for n in app._notifications)
+        assert app.focused.id == "investigation_done"        # the refusal put the keyboard in the first missing field
+        assert "Mindst indgribende først" in screen_text(app)   # the panel still names every rule
     assert cases.show(ui_db, "2026-0109").decisions == []
 
 

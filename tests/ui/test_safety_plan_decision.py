@@ -43,7 +43,9 @@ async def test_the_team_chooses_a_safety_plan_instead_of_a_placement(ui_db: Db) 
 
         await go_to(pilot, "alternativer")                             # the plan is shown as an alternative
         assert "Sagens sikkerhedsplan (Signs of Safety) – et alternativ til anbringelse" in screen_text(app)
-        await pilot.press("a", "enter", "down", "enter", "tab", "tab")  # a step-1 alternative, rejected
+        await pilot.press("a", "shift+tab", "enter", "home", "enter")   # a step-1 alternative, rejected
+        await settle(pilot)
+        await pilot.press("tab", "enter")                              # the step's first intervention → the reason
         await type_text(pilot, "Dialog alene kan ikke passe paa L")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -58,6 +60,7 @@ async def test_the_team_chooses_a_safety_plan_instead_of_a_placement(ui_db: Db) 
         await pilot.press(*["down"] * keys.index("sikkerhedsplan"), "space")
         await pilot.press(*["down"] * (keys.index("plejefamilie") - keys.index("sikkerhedsplan")), "space")
         await tab_to(pilot, "start")
+        await pilot.press("ctrl+u")                                    # the meeting's date, pre-filled, replaced
         await type_text(pilot, "2026-12-15")
         await tab_to(pilot, "return_period_months")                   # L goes home from her grandmother's
         await type_text(pilot, "3")

@@ -271,13 +271,18 @@ def _whole_number(value: object) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) < 4 else None
 
 
-def field_problems(fields: dict[str, object]) -> list[str]:
-    """The date and number fields filled in with something else (a draft reads them as blank)."""
-    found = [f"{label}: «{fields[name]}» er ikke en dato (ÅÅÅÅ-MM-DD)" for name, label in DATE_FIELDS.items()
+def field_faults(fields: dict[str, object]) -> list[tuple[str, str]]:
+    """(field, problem) for each date or number field filled in with something else (a draft reads it as blank)."""
+    found = [(name, f"{label}: «{fields[name]}» er ikke en dato (ÅÅÅÅ-MM-DD)") for name, label in DATE_FIELDS.items()
              if isinstance(fields.get(name), str) and str(fields[name]).strip() and _day_field(fields, name) is None]
-    return found + [f"{label}: «{fields[name]}» er ikke et helt tal" for name, label in INT_FIELDS.items()
+    return found + [(name, f"{label}: «{fields[name]}» er ikke et helt tal") for name, label in INT_FIELDS.items()
                     if isinstance(fields.get(name), str) and str(fields[name]).strip()
                     and _whole_number(fields[name]) is None]
+
+
+def field_problems(fields: dict[str, object]) -> list[str]:
+    """The date and number fields filled in with something else, as the form says it."""
+    return [text for _, text in field_faults(fields)]
 
 
 def _form_value(name: str, kind: str, default: Any, value: object) -> Any:

@@ -8,7 +8,7 @@ its violations name the municipality, never a paragraph.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from visitation.domain.decision import (
     SPECS,
@@ -30,6 +30,8 @@ class Violation:
 
     rule: str
     message: str
+    field: str = field(default="", compare=False)
+    """The form field that answers it (`alternatives` for the alternatives step; empty when none does)."""
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.message}"
@@ -79,16 +81,16 @@ def catalogue(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     found = []
     for key in draft.interventions:
         if profile.intervention(key) is None:
-            found.append(Violation("Tilbudsvifte", f"ukendt indsats '{key}' i profilen {profile.key}"))
+            found.append(Violation("Tilbudsvifte", f"ukendt indsats '{key}' i profilen {profile.key}", "interventions"))
     if found or not draft.places_child:
         return found
     steps = [profile.intervention(k).step for k in draft.interventions]  # type: ignore[union-attr]
     if not steps:
-        return [Violation("Tilbudsvifte", "vælg mindst én indsats")]
+        return [Violation("Tilbudsvifte", "vælg mindst én indsats", "interventions")]
     if max(steps) > draft.step:
-        found.append(Violation("Tilbudsvifte", f"en indsats ligger over det valgte trin {draft.step}"))
+        found.append(Violation("Tilbudsvifte", f"en indsats ligger over det valgte trin {draft.step}", "interventions"))
     elif draft.step not in steps:
-        found.append(Violation("Tilbudsvifte", f"mindst én indsats skal ligge på trin {draft.step}"))
+        found.append(Violation("Tilbudsvifte", f"mindst én indsats skal ligge på trin {draft.step}", "interventions"))
     return found
 
 
@@ -100,13 +102,13 @@ def least_intrusive(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     lower_rejected = any(a.step < draft.step and a.verdict == Verdict.REJECTED and a.reason.strip()
                          for a in draft.alternatives)
     if not lower_rejected:
-        found.append(Violation("Mindst indgribende først",
-                               f"mindst ét alternativ på et trin under {draft.step} skal være fravalgt med en begrundelse"))
+        found.append(Violation("Mindst indgribende først", f"mindst ét alternativ på et trin under {draft.step} "
+                               "skal være fravalgt med en begrundelse", "alternatives"))
     for step in profile.required_alternatives.get(draft.step, ()):
         if not _considered(draft, step):
             label = profile.step(step).label
             found.append(Violation("Mindst indgribende først",
-                                   f"trin {step} ({label}) skal være afdækket med en begrundelse"))
+                                   f"trin {step} ({label}) skal være afdækket med en begrundelse", "alternatives"))
     return found
 
 
@@ -123,7 +125,7 @@ def placement_priority(draft: DecisionDraft, profile: Profile) -> list[Violation
                   if a.verdict != Verdict.CHOSEN and a.reason.strip()}
     return [Violation(f"Kommunens anbringelsesprioritet ({profile.policy_owner})",
                       f"begrund hvorfor {o.label.lower()} ikke passer (et fravalgt alternativ blandt: "
-                      f"{', '.join(o.interventions)})")
+                      f"{', '.join(o.interventions)})", "alternatives")
             for o in options[: min(chosen)] if not considered & set(o.interventions)]
 
 
@@ -133,9 +135,11 @@ def child_voice(draft: DecisionDraft, profile: Profile) -> list[Violation]:
         return []
     if not draft.child_view.strip():
         return [Violation("Barnets perspektiv (BL § 5)",
-                          "barnets synspunkt mangler – eller begrundelsen for, at det ikke kunne indhentes")]
+                          "barnets synspunkt mangler – eller begrundelsen for, at det ikke kunne indhentes",
+                          "child_view")]
     if not draft.child_view_how.strip():
-        return [Violation("Barnets perspektiv (BL § 5)", "angiv hvordan og hvornår barnets synspunkt er indhentet")]
+        return [Violation("Barnets perspektiv (BL § 5)", "angiv hvordan og hvornår barnets synspunkt er indhentet",
+                          "child_view_how")]
     return []
 
 
@@ -147,10 +151,11 @@ def required_fields(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     """Rules 2 (BL § 52), 4 (BL §§ 32, 46) and 9 (BL § 100): the fields the law asks of such a decision."""
     found = []
     for rule in profile.law.rules_of("required"):
-        missing = [short_label(n).lower() for n in rule.fields if _blank(getattr(draft, n))]
-        if missing and concerns(rule.applies_to, draft, profile):
+        blank = [n for n in rule.fields if _blank(getattr(draft, n))]
+        if blank and concerns(rule.applies_to, draft, profile):
             hint = f" ({rule.hint})" if rule.hint else ""
-            found.append(Violation(title(rule, draft, profile), f"udfyld {' og '.join(missing)}{hint}"))
+            missing = " og ".join(short_label(n).lower() for n in blank)
+            found.append(Violation(title(rule, draft, profile), f"udfyld {missing}{hint}", blank[0]))
     return found
 
 
@@ -158,7 +163,7 @@ def start_date(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     """A measure put in place has a start date: its follow-ups count from it (the tool's need, not a paragraph)."""
     if not draft.places_child or draft.start is not None or not measures(draft, profile):
         return []
-    return [Violation("Startdato", "angiv startdatoen – opfølgningen regnes fra den")]
+    return [Violation("Startdato", "angiv startdatoen – opfølgningen regnes fra den", "start")]
 
 
 def number_ranges(draft: DecisionDraft, profile: Profile) -> list[Violation]:
@@ -171,7 +176,7 @@ def number_ranges(draft: DecisionDraft, profile: Profile) -> list[Violation]:
             rule = next((r for r in profile.law.rules if name in r.fields), None)
             found.append(Violation(title(rule, draft, profile) if rule else short_label(name),
                                    f"{short_label(name).lower()} skal være {spec.range[0]}-{spec.range[1]}, "
-                                   f"ikke {value}"))
+                                   f"ikke {value}", name))
     return found
 
 
@@ -195,7 +200,7 @@ def consent(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     if draft.outcome is Outcome.REFERRED:
         if youth and draft.youth_consent is YouthConsent.UNKNOWN:
             return [Violation(name, f"den unge er {youth}: angiv den unges eget samtykke (ja eller nej) – det "
-                                    "afgør, efter hvilken bestemmelse sagen indstilles")]
+                                    "afgør, efter hvilken bestemmelse sagen indstilles", "youth_consent")]
         return []
     missing = ([] if draft.consent is Consent.YES else ["forældremyndighedsindehaverens"]) + (
         [f"den unges ({youth})"] if youth and draft.youth_consent is not YouthConsent.YES else [])
@@ -203,7 +208,8 @@ def consent(draft: DecisionDraft, profile: Profile) -> list[Violation]:
         return []
     referral = referral_basis(draft, profile)
     return [Violation(name, f"{' og '.join(missing)} samtykke mangler: mødet kan kun indstille sagen til børne- og "
-                            f"ungeudvalget (udfaldet «Indstillet til BUU»; {profile.law.refs(referral)})")]
+                            f"ungeudvalget (udfaldet «Indstillet til BUU»; {profile.law.refs(referral)})",
+                      "consent" if draft.consent is not Consent.YES else "youth_consent")]
 
 
 def referral_basis(draft: DecisionDraft, profile: Profile) -> tuple[str, ...]:
@@ -230,10 +236,11 @@ def investigation(draft: DecisionDraft, profile: Profile) -> list[Violation]:
         latest = min((d for d in (draft.start, draft.facts.decided_on) if d is not None), default=None)
         if done is None:
             found.append(Violation(name, "angiv datoen, den børnefaglige undersøgelse blev afsluttet – eller "
-                                         "markér anbringelsen som akut eller foreløbig"))
+                                         "markér anbringelsen som akut eller foreløbig", "investigation_done"))
         elif latest is not None and done > latest:
             found.append(Violation(name, f"undersøgelsen er registreret afsluttet {done.isoformat()}, efter "
-                                         f"{latest.isoformat()}: anbringelsen forudsætter en afsluttet undersøgelse"))
+                                         f"{latest.isoformat()}: anbringelsen forudsætter en afsluttet undersøgelse",
+                                   "investigation_done"))
     return found
 
 
@@ -264,7 +271,7 @@ def ruler(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     if warning is None or draft.ruler_reason.strip():
         return []
     return [Violation(f"Linealens retning ({profile.policy_owner})",
-                      f"{warning}: skriv hvorfor ({short_label('ruler_reason')}; --ruler-reason)")]
+                      f"{warning}: skriv hvorfor ({short_label('ruler_reason')}; --ruler-reason)", "ruler_reason")]
 
 
 def safety_plan(draft: DecisionDraft, profile: Profile) -> list[Violation]:
@@ -273,13 +280,13 @@ def safety_plan(draft: DecisionDraft, profile: Profile) -> list[Violation]:
         return []
     if SAFETY_PLAN_KEY in draft.interventions and not draft.safety_plan.strip():
         return [Violation("Sikkerhedsplan", "sikkerhedsplanen er valgt, men sagen har ingen regler med nogen, der "
-                                            "holder dem (visitation sos plan)")]
+                                            "holder dem (visitation sos plan)", "interventions")]
     if (profile.methods.safety_plan_before_placement and profile.is_placement(draft.step)
             and not any(a.intervention == SAFETY_PLAN_KEY and a.verdict != Verdict.CHOSEN and a.reason.strip()
                         for a in draft.alternatives)):
         return [Violation(f"Sikkerhedsplan før anbringelse ({profile.policy_owner})",
                           f"en sikkerhedsplan skal være overvejet med en begrundelse før en anbringelse "
-                          f"(alternativet {SAFETY_PLAN_KEY})")]
+                          f"(alternativet {SAFETY_PLAN_KEY})", "alternatives")]
     return []
 
 
@@ -287,7 +294,7 @@ def rationale(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     """Every decision states its reasons (forvaltningsloven § 22)."""
     if draft.rationale.strip():
         return []
-    return [Violation("Begrundelse", "beslutningen skal begrundes")]
+    return [Violation("Begrundelse", "beslutningen skal begrundes", "rationale")]
 
 
 RULES: tuple[Callable[[DecisionDraft, Profile], list[Violation]], ...] = (
@@ -299,5 +306,5 @@ RULES: tuple[Callable[[DecisionDraft, Profile], list[Violation]], ...] = (
 def check(draft: DecisionDraft, profile: Profile) -> list[Violation]:
     """Every broken rule of SPEC §3 for this draft under this profile; empty when it may be recorded."""
     if not profile.has_step(draft.step):
-        return [Violation("Trin", f"trin {draft.step} findes ikke på trappen i profilen {profile.key}")]
+        return [Violation("Trin", f"trin {draft.step} findes ikke på trappen i profilen {profile.key}", "step")]
     return [v for rule in RULES for v in rule(draft, profile)]

@@ -14,7 +14,7 @@ from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for
 from visitation.services.views import DocketRow, MeetingRow, ParticipantRow
-from visitation.store.models import Case, Child, DocketItem, Meeting, Participant, utcnow
+from visitation.store.models import Case, Child, Decision, DocketItem, Meeting, Participant, utcnow
 
 
 @dataclass(frozen=True)
@@ -151,16 +151,24 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
                          .where(DocketItem.meeting_id == meeting.id).order_by(col(DocketItem.position))).all()
     overdue, upcoming = _followups(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
     held = municipality(session, meeting.id)  # type: ignore[arg-type]
+    decided = _decided_at(session, meeting.id)  # type: ignore[arg-type]
     return MeetingRow(
         id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
         state=meeting.state, cases=len(items),
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
         docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
-                          state=d.state, started_at=d.started_at,
-                          overdue=overdue.get(c.id, 0), next_followup=upcoming.get(c.id))  # type: ignore[arg-type]
+                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0),
+                          next_followup=upcoming.get(c.id), decided_at=decided.get(c.id))  # type: ignore[arg-type]
                 for d, c, ch in items],
         municipality=held.municipality if held else None, profile=held.key if held else None)
+
+
+def _decided_at(session: Session, meeting_id: int) -> dict[int, dt.datetime]:
+    """When each case's newest decision at the meeting was recorded."""
+    rows = session.exec(select(Decision.case_id, func.max(Decision.created_at))
+                        .where(Decision.meeting_id == meeting_id).group_by(col(Decision.case_id))).all()
+    return dict(rows)  # type: ignore[arg-type]
 
 
 def _followups(session: Session, case_ids: list[int], on: dt.date) -> tuple[dict[int, int], dict[int, dt.date]]:

@@ -277,6 +277,8 @@ class DocketRow:
     """Follow-ups of the case past their due date (on the meeting's date)."""
     next_followup: dt.date | None = None
     """The case's earliest open follow-up (overdue ones included)."""
+    decided_at: dt.datetime | None = None
+    """When the decision in force at this meeting was recorded (the end of the case's time at the meeting)."""
 
 
 @dataclass(frozen=True)
