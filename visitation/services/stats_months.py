@@ -66,4 +66,5 @@ def steps_by_month(session: Session, months: list[dt.date]) -> dict[str, dict[in
     for on in {s for s, _ in change}:
         for i, n in enumerate(itertools.accumulate(change.get((on, i), 0) for i in range(len(months)))):
             by_month[i][on] += n
-    return {m.strftime("%Y-%m"): {k: v for k, v in sorted(c.items()) if v} for m, c in zip(months, by_month)}
+    return {m.strftime("%Y-%m"): {k: v for k, v in sorted(c.items()) if v}
+            for m, c in zip(months, by_month, strict=True)}
