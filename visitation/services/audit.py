@@ -11,6 +11,7 @@ from visitation.domain.privacy import Privacy, Scrubber
 from visitation.services.db import Db
 from visitation.services.views import AuditRow
 from visitation.store import chain
+from visitation.store.engine import PENDING_AUDIT, audit_connection
 from visitation.store.models import AuditEvent, Case, Child
 
 HIDDEN_VALUES = ("name",)
@@ -19,17 +20,28 @@ HIDDEN_VALUES = ("name",)
 
 def log(session: Session, db: Db, action: str, case_id: int | None = None, entity: str = "",
         entity_id: int | None = None, detail: str = "") -> None:
-    """Append an event inside the caller's transaction (so it is written exactly when the change is)."""
-    chain.append(session, AuditEvent(user=db.user, action=action, case_id=case_id, entity=entity,
-                                     entity_id=entity_id, purpose=redact(db.purpose)[:300],
-                                     detail=redact(detail)[:1000]))
+    """Append an event inside the caller's transaction (so it is written exactly when the change is).
+
+    PostgreSQL: queued, and appended just before the transaction commits (`write_session`)."""
+    row = _event(db, action, case_id, entity, entity_id, detail)
+    pending = session.info.get(PENDING_AUDIT)
+    if pending is not None:
+        pending.append(row)
+    else:
+        chain.append(session, row)
 
 
 def log_now(db: Db, action: str, case_id: int | None = None, entity: str = "",
             entity_id: int | None = None, detail: str = "") -> None:
-    """Append an event in a transaction of its own (for reads)."""
-    with db.write() as session:
-        log(session, db, action, case_id, entity, entity_id, detail)
+    """Append an event in a transaction of its own (for reads): Core, no ORM session, and on PostgreSQL
+    the audit chain's lock only — a read does not wait for a write to finish."""
+    with audit_connection(db.engine) as conn:
+        chain.append_event(conn, _event(db, action, case_id, entity, entity_id, detail))
+
+
+def _event(db: Db, action: str, case_id: int | None, entity: str, entity_id: int | None, detail: str) -> AuditEvent:
+    return AuditEvent(user=db.user, action=action, case_id=case_id, entity=entity, entity_id=entity_id,
+                      purpose=redact(db.purpose)[:300], detail=redact(detail)[:1000])
 
 
 def events(db: Db, case_id: int | None = None, limit: int = 1000) -> list[AuditRow]:

@@ -91,7 +91,7 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
     with db.read() as session:
         query = select(Case, Child).join(Child, col(Case.child_id) == col(Child.id))
         if text:
-            query = query.where(search_index.matches(db.engine, text))
+            query = query.where(search_index.matches(session, text))
         if step is not None:
             query = query.where(Case.current_step == step)
         if caseworker:
@@ -160,11 +160,12 @@ def network_changes(session: Session, case_id: int) -> NetworkChanges:
 
 
 def show(db: Db, ident: str) -> CaseDetail:
-    """A whole case; the read is logged."""
-    with db.write() as session:
+    """A whole case; the read is logged before it is returned (`audit.log_now`: no write lock held)."""
+    with db.read() as session:
         case = lookup.case(session, ident)
-        audit.log(session, db, "read", case.id, "case", case.id)
-        return detail(session, case)
+        found = detail(session, case)
+    audit.log_now(db, "read", case.id, "case", case.id)
+    return found
 
 
 def profile(db: Db, ident: str):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import String, case, cast, exists
+from sqlalchemy import String, case, cast
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
@@ -183,13 +183,20 @@ def _one_decimal(value: Any) -> float | None:
 
 def _back_again(session: Session, period: list[Any]) -> float | None:
     """Of the placements decided at meetings in the period: the share whose case is on a later docket
-    within 6 months."""
+    within 6 months.
+
+    A join (each placement to its case's docket items at a meeting in the 6 months after), counted by
+    distinct decision, rather than a correlated EXISTS per placement: PostgreSQL hashes the join once.
+    """
     day = col(Meeting.date)
     again, on_docket = aliased(Meeting), aliased(DocketItem)
-    back = exists().where(col(on_docket.case_id) == Decision.case_id, col(on_docket.meeting_id) == again.id,
-                          col(again.date) > day, col(again.date) <= days_after(day, BACK_WITHIN_DAYS))
-    placed, came_back = rows(session, select(func.count(), count_if(back)).select_from(Decision)
-                             .join(Meeting, col(Meeting.id) == Decision.meeting_id).where(*moving(), *period))[0]
+    within_6m = ((col(again.id) == on_docket.meeting_id) & (col(again.date) > day)
+                 & (col(again.date) <= days_after(day, BACK_WITHIN_DAYS)))
+    came = func.count(func.distinct(case((col(again.id).is_not(None), Decision.id))))
+    placed, came_back = rows(session, select(func.count(func.distinct(Decision.id)), came).select_from(Decision)
+                             .join(Meeting, col(Meeting.id) == Decision.meeting_id)
+                             .outerjoin(on_docket, col(on_docket.case_id) == Decision.case_id)
+                             .outerjoin(again, within_6m).where(*moving(), *period))[0]
     return pct(int(came_back), placed)
 
 
