@@ -16,7 +16,7 @@ import itertools
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Integer, case, exists, func, literal, select, union_all
+from sqlalchemy import Integer, case, func, literal, select, union_all
 from sqlmodel import Session, col
 
 from visitation.services.stats_over_time import PLACING, midnight, rows, standing
@@ -34,26 +34,29 @@ def _later(a: Any, b: Any) -> Any:
 
 
 def _deltas(months: list[dt.date]) -> Any:
-    """SQL: (step, month index, +1/-1) rows: where each open case's runs on the steps begin and end."""
+    """SQL: (step, month index, +1/-1) rows: where each open case's runs on the steps begin and end.
+
+    Every open case is counted on its current step from its month (one scan of the case index); a case
+    that moved has that taken back and its first move's step before put in its place.
+    """
     opened = month_index(Case.created_at, months)
     moves = (select(Decision.case_id, Decision.id, month_index(Decision.created_at, months).label("at"),
-                    Decision.step_before.label("before"), Decision.step.label("after"), opened.label("opened"))
+                    Decision.step_before.label("before"), Decision.step.label("after"), opened.label("opened"),
+                    Case.current_step.label("current"))
              .join(Case, col(Case.id) == Decision.case_id)
              .where(Case.status == "open", standing(), col(Decision.outcome).in_(PLACING)).cte("moves"))
     order = {"partition_by": moves.c.case_id, "order_by": moves.c.id}
     runs = select(
-        moves.c.after, moves.c.before, moves.c.opened,
+        moves.c.after, moves.c.before, moves.c.opened, moves.c.current,
         _later(moves.c.opened, func.max(moves.c.at).over(**order)).label("begin"),
         func.coalesce(func.lag(moves.c.after).over(**order), moves.c.before).label("left"),
         func.row_number().over(**order).label("n")).cte("runs")
-    still = (select(Case.current_step, opened, literal(1, Integer))
-             .where(Case.status == "open", ~exists().where(col(Decision.case_id) == Case.id, standing(),
-                                                          col(Decision.outcome).in_(PLACING))))
     return union_all(
-        select(runs.c.after, runs.c.begin, literal(1, Integer)),
-        select(runs.c.left, runs.c.begin, literal(-1, Integer)),
+        select(Case.current_step, opened, literal(1, Integer)).where(Case.status == "open"),
+        select(runs.c.current, runs.c.opened, literal(-1, Integer)).where(runs.c.n == 1),
         select(runs.c.before, runs.c.opened, literal(1, Integer)).where(runs.c.n == 1),
-        still).subquery("deltas")
+        select(runs.c.after, runs.c.begin, literal(1, Integer)),
+        select(runs.c.left, runs.c.begin, literal(-1, Integer))).subquery("deltas")
 
 
 def steps_by_month(session: Session, months: list[dt.date]) -> dict[str, dict[int, int]]:
