@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from visitation.domain.cpr import redact
 from visitation.domain.privacy import Privacy, Scrubber
+from visitation.services import lookup
 from visitation.services.db import Db
 from visitation.services.views import AuditRow
 from visitation.store import chain
@@ -37,6 +40,21 @@ def log_now(db: Db, action: str, case_id: int | None = None, entity: str = "",
     the audit chain's lock only — a read does not wait for a write to finish."""
     with audit_connection(db.engine) as conn:
         chain.append_event(conn, _event(db, action, case_id, entity, entity_id, detail))
+
+
+T = TypeVar("T")
+
+
+def read_logged(db: Db, ident: str, read: Callable[[Session, Case], T], action: str, entity: str,
+                detail: str = "", names_case: bool = False) -> T:
+    """Read a case (by id or reference) in a read session, then log the read (`log_now`) before it is returned:
+    a read holds no write lock, so on PostgreSQL it does not wait for a long write. `names_case`: the event's
+    entity id is the case's."""
+    with db.read() as session:
+        case = lookup.case(session, ident)
+        found = read(session, case)
+    log_now(db, action, case.id, entity, case.id if names_case else None, detail)
+    return found
 
 
 def _event(db: Db, action: str, case_id: int | None, entity: str, entity_id: int | None, detail: str) -> AuditEvent:
