@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect
@@ -88,3 +89,15 @@ def test_any_needle_agrees_with_the_substring_test(sqlite_url: str, needle: str)
 
 
 _SHARED: dict[str, Db] = {}
+
+
+def test_a_common_needle_walks_the_references_and_finds_the_same_page(db_url: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A needle with `COMMON` matches or more is looked for along the reference index (stops after a page):
+    the same cases, in the same order, as through the index."""
+    db = _db(db_url)
+    through_index = {needle: _found(db, needle) for needle in NEEDLES}
+    monkeypatch.setattr(search_index, "COMMON", 1)
+    for needle in NEEDLES:
+        assert _found(db, needle) == through_index[needle] == _naive(db, needle), needle
+    assert [c.ref for c in cases.search(db, text="skov", limit=1, audit_read=False)] == ["S-005"]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from visitation.domain.cpr import redact
 from visitation.domain.privacy import Privacy, Scrubber
-from visitation.services import changes
+from visitation.services import changes, lookup
 from visitation.services.db import Db
 from visitation.services.views import AuditRow
 from visitation.store import chain
+from visitation.store.engine import PENDING_AUDIT, audit_connection
 from visitation.store.models import AuditEvent, Case, Child
 
 HIDDEN_VALUES = ("name",)
@@ -20,19 +23,45 @@ HIDDEN_VALUES = ("name",)
 
 def log(session: Session, db: Db, action: str, case_id: int | None = None, entity: str = "",
         entity_id: int | None = None, detail: str = "") -> None:
-    """Append an event inside the caller's transaction (so it is written exactly when the change is)."""
-    row = AuditEvent(user=db.user, action=action, case_id=case_id, entity=entity, entity_id=entity_id,
-                     purpose=redact(db.purpose)[:300], detail=redact(detail)[:1000])
-    chain.append(session, row)
+    """Append an event inside the caller's transaction (so it is written exactly when the change is).
+
+    PostgreSQL: queued, and appended just before the transaction commits (`write_session`)."""
+    row = _event(db, action, case_id, entity, entity_id, detail)
+    pending = session.info.get(PENDING_AUDIT)
+    if pending is not None:
+        pending.append(row)
+    else:
+        chain.append(session, row)
     if changes.is_change(action):
-        changes.mine(session, row.id)  # live screens of this process skip their own changes
+        changes.mine(session, row)  # live screens of this process skip their own changes
 
 
 def log_now(db: Db, action: str, case_id: int | None = None, entity: str = "",
             entity_id: int | None = None, detail: str = "") -> None:
-    """Append an event in a transaction of its own (for reads)."""
-    with db.write() as session:
-        log(session, db, action, case_id, entity, entity_id, detail)
+    """Append an event in a transaction of its own (for reads): Core, no ORM session, and on PostgreSQL
+    the audit chain's lock only — a read does not wait for a write to finish."""
+    with audit_connection(db.engine) as conn:
+        chain.append_event(conn, _event(db, action, case_id, entity, entity_id, detail))
+
+
+T = TypeVar("T")
+
+
+def read_logged(db: Db, ident: str, read: Callable[[Session, Case], T], action: str, entity: str,
+                detail: str = "", names_case: bool = False) -> T:
+    """Read a case (by id or reference) in a read session, then log the read (`log_now`) before it is returned:
+    a read holds no write lock, so on PostgreSQL it does not wait for a long write. `names_case`: the event's
+    entity id is the case's."""
+    with db.read() as session:
+        case = lookup.case(session, ident)
+        found = read(session, case)
+    log_now(db, action, case.id, entity, case.id if names_case else None, detail)
+    return found
+
+
+def _event(db: Db, action: str, case_id: int | None, entity: str, entity_id: int | None, detail: str) -> AuditEvent:
+    return AuditEvent(user=db.user, action=action, case_id=case_id, entity=entity, entity_id=entity_id,
+                      purpose=redact(db.purpose)[:300], detail=redact(detail)[:1000])
 
 
 def events(db: Db, case_id: int | None = None, limit: int = 1000) -> list[AuditRow]:

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from visitation.domain.casefile import FORMAT, CaseFile, check_against, parse_case
 from visitation.domain.privacy import Privacy, Scrubber
 from visitation.errors import InvalidInput
-from visitation.services import audit, casefile_methods, cases, history, lookup, trajectory
+from visitation.services import audit, casefile_methods, cases, history, trajectory
 from visitation.services.db import Db, profile_for
 from visitation.store.models import Alternative, Assessment, Case, Child, NetworkMember, Proposal
 
@@ -130,10 +130,8 @@ def store_case(session: Session, db: Db, parsed: CaseFile) -> Case:
 def export(db: Db, ident: str, privacy: Privacy = Privacy.INTERNAL) -> dict[str, Any]:
     """A case in the case file format; CPR only at privacy `full` (below it, also masked in every text).
     The export is logged."""
-    with db.write() as session:
-        case = lookup.case(session, ident)
-        audit.log(session, db, "export", case.id, "case", case.id, f"sagsfil, niveau {privacy.value}")
-        return case_document(session, case, privacy)
+    return audit.read_logged(db, ident, lambda session, case: case_document(session, case, privacy), "export",
+                             "case", f"sagsfil, niveau {privacy.value}", names_case=True)
 
 
 def case_document(session: Session, case: Case, privacy: Privacy) -> dict[str, Any]:

@@ -89,17 +89,19 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
     """Cases matching a search, newest reference first; the criterion goes into the audit log."""
     today = dt.date.today()
     with db.read() as session:
-        query = select(Case, Child).join(Child, col(Case.child_id) == col(Child.id))
+        query = (select(Case.id, Case.ref, Child.name, Child.initials, Child.birth_date, Case.current_step,
+                        Case.caseworker, Case.status, Case.profile_key)  # plain rows: no ORM objects to build
+                 .join(Child, col(Case.child_id) == col(Child.id)))
         if text:
-            query = query.where(search_index.matches(db.engine, text))
+            query = query.where(search_index.matches(session, text))
         if step is not None:
             query = query.where(Case.current_step == step)
         if caseworker:
             query = query.where(Case.caseworker == caseworker)
-        rows = session.exec(query.order_by(col(Case.ref).desc()).limit(limit)).all()
-        found = [CaseRow(id=c.id, ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
-                         age=age_on(ch.birth_date, today), step=c.current_step, caseworker=c.caseworker,
-                         status=c.status, profile=c.profile_key) for c, ch in rows]
+        rows = session.connection().execute(query.order_by(col(Case.ref).desc()).limit(limit)).all()
+        found = [CaseRow(id=i, ref=ref, name=name, initials=initials, age=age_on(born, today), step=step,
+                         caseworker=worker, status=status, profile=profile)
+                 for i, ref, name, initials, born, step, worker, status, profile in rows]
     if audit_read:
         typed = text or ""
         for row in found:  # a child's name typed as the criterion goes into the log as initials
@@ -160,11 +162,8 @@ def network_changes(session: Session, case_id: int) -> NetworkChanges:
 
 
 def show(db: Db, ident: str) -> CaseDetail:
-    """A whole case; the read is logged."""
-    with db.write() as session:
-        case = lookup.case(session, ident)
-        audit.log(session, db, "read", case.id, "case", case.id)
-        return detail(session, case)
+    """A whole case; the read is logged before it is returned (`audit.log_now`: no write lock held)."""
+    return audit.read_logged(db, ident, detail, "read", "case", names_case=True)
 
 
 def profile(db: Db, ident: str):  # type: ignore[no-untyped-def]

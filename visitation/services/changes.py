@@ -13,6 +13,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
+from typing import Protocol
 
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
@@ -30,20 +31,26 @@ _lock = threading.Lock()
 log = logging.getLogger(__name__)
 
 
+class HasId(Protocol):
+    """A stored row: its id is set once it is flushed."""
+
+    id: int | None
+
+
 def is_change(action: str) -> bool:
     """Whether an audit action records a change to the data (not a read, an export or a refused save)."""
     return action not in NOT_CHANGES
 
 
-def mine(session: Session, event_id: int | None) -> None:
-    """Remember a change event of this process; it counts as ours once the transaction commits."""
-    if event_id is not None:
-        session.info.setdefault(_KEY, []).append(event_id)
+def mine(session: Session, row: HasId) -> None:
+    """Remember a change event of this process; it counts as ours once the transaction commits (its id is
+    read then: on PostgreSQL the event is appended only just before the commit)."""
+    session.info.setdefault(_KEY, []).append(row)
 
 
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
-    ids = session.info.pop(_KEY, None)
+    ids = [row.id for row in session.info.pop(_KEY, ()) if row.id is not None]
     bind = session.get_bind() if ids else None
     if isinstance(bind, Engine):
         with _lock:

@@ -64,10 +64,8 @@ def _goal(session: Session, goal_id: int) -> Goal | None:
 
 def listing(db: Db, case_ident: str) -> list[GoalRow]:
     """A case's goals, each followed by its sub-goals, with their scores over time; the read is logged."""
-    with db.write() as session:
-        case = lookup.case(session, case_ident)
-        audit.log(session, db, "read", case.id, "goal", None)
-        return rows(session, case.id)  # type: ignore[arg-type]
+    return audit.read_logged(db, case_ident, lambda session, case: rows(session, case.id),  # type: ignore[arg-type]
+                             "read", "goal")
 
 
 def rows(session: Session, case_id: int) -> list[GoalRow]:

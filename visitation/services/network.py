@@ -24,10 +24,8 @@ def add(db: Db, ident: str, person: NetworkPerson) -> int:
 
 def members(db: Db, ident: str) -> list[NetworkRow]:
     """The current network map of a case; the read is logged."""
-    with db.write() as session:
-        case = lookup.case(session, ident)
-        audit.log(session, db, "read", case.id, "network", None)
-        return rows.network_rows(session, case.id)  # type: ignore[arg-type]
+    return audit.read_logged(db, ident, lambda session, case: rows.network_rows(session, case.id),  # type: ignore[arg-type]
+                             "read", "network")
 
 
 EDITABLE = ("name", "relation", "sector", "ring", "valence", "placement_candidate", "note")

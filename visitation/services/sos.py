@@ -97,10 +97,8 @@ def keeper_ids(session: Session, case: Case, names: list[str]) -> list[int]:
 
 def show(db: Db, case_ident: str) -> SosView:
     """The case's mapping and plan; the read is logged."""
-    with db.write() as session:
-        case = lookup.case(session, case_ident)
-        audit.log(session, db, "read", case.id, "sos", None)
-        return view(session, case.id)  # type: ignore[arg-type]
+    return audit.read_logged(db, case_ident, lambda session, case: view(session, case.id),  # type: ignore[arg-type]
+                             "read", "sos")
 
 
 def view(session: Session, case_id: int, until: dt.datetime | None = None) -> SosView:

@@ -22,6 +22,7 @@ from visitation.services import stats_outcomes as outcomes
 from visitation.services import stats_over_time as history
 from visitation.services.db import Db, profile_for
 from visitation.services.rows import active
+from visitation.services.stats_months import steps_by_month
 from visitation.services.stats_over_time import pct, rows
 from visitation.services.stats_prevention import prevention
 from visitation.store.models import Case, Followup
@@ -118,7 +119,7 @@ def _with_history(session: Session, present: KeyFigures, today: dt.date) -> KeyF
     since, until = present.period_from, present.period_to
     months = _months(since, until, today)
     return dataclasses.replace(
-        present, children_per_step_by_month=history.steps_by_month(session, months),
+        present, children_per_step_by_month=steps_by_month(session, months),
         moves_by_month=history.moves_by_month(session, months), **_placements(session, today),
         decisions_by_outcome=history.outcomes(session, since, until),
         **history.moves(session, since, until), **history.meetings(session, since, until),

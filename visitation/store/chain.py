@@ -32,6 +32,7 @@ from sqlmodel import Session, SQLModel
 from visitation import paths
 from visitation.errors import ChainKeyError
 from visitation.store import chainkey
+from visitation.store.engine import audit_lock
 from visitation.store.models import AuditEvent, Decision, Setting, metadata
 
 CHAINED: tuple[type[SQLModel], ...] = (Decision, AuditEvent)
@@ -135,14 +136,14 @@ def key_database(conn: Executor, key: bytes) -> None:
         _put(conn, anchor_name(table.name), _anchor(key, table.name, *head(conn, table)))
 
 
-def signing_key(session: Session) -> bytes:
+def signing_key(session: Executor) -> bytes:
     """The key to seal with: this installation's, refused unless it is the database's.
 
     A brand-new database (no key check, nothing committed) is keyed here, with the installation's key
     (made if there is none). A database with committed content but no key check is refused: its key
     check was removed, and `verify` says so.
     """
-    engine = session.get_bind()
+    engine = _engine(session)
     if isinstance(engine, Engine) and engine in _KEYS:
         return _KEYS[engine]
     stored = setting_value(session, KEY_CHECK)
@@ -165,10 +166,15 @@ def signing_key(session: Session) -> bytes:
     return loaded
 
 
-def _committed_content(session: Session) -> bool:
+def _engine(conn: Executor) -> Any:
+    """The engine a session or connection talks to."""
+    return conn.get_bind() if isinstance(conn, Session) else conn.engine
+
+
+def _committed_content(session: Executor) -> bool:
     """Whether content was stored before this transaction (seen from a connection of its own), so rows the
     transaction itself added before its first chained row — a case imported with its audit event — count not."""
-    engine = session.get_bind()
+    engine = _engine(session)
     if not isinstance(engine, Engine) or engine.url.database in (None, "", ":memory:"):
         return has_content(session)
     with engine.connect() as other:
@@ -181,15 +187,35 @@ def forget(engine: Engine) -> None:
 
 
 def append(session: Session, row: Decision | AuditEvent) -> None:
-    """Add a row at the end of its chain; the caller's write transaction serialises appends."""
+    """Add a row at the end of its chain; the caller's write transaction serialises appends (PostgreSQL: the
+    audit chain under a lock of its own, `engine.audit_lock`)."""
     key = signing_key(session)
     table: Table = row.__table__  # type: ignore[union-attr]
+    if isinstance(row, AuditEvent):
+        audit_lock(session)
     row.prev_hash = head(session, table)[1]
     session.add(row)
     session.flush()  # assigns the id, which the hash covers, so reordering rows breaks the chain
     row.hash = seal(key, content_of(row))
     _put(session, anchor_name(table.name), _anchor(key, table.name, row.id or 0, row.hash))
     session.flush()
+
+
+def append_event(conn: Connection, row: AuditEvent) -> int:
+    """Append an audit event through Core, without an ORM session (a read's audit row: `audit_connection`).
+
+    Sealed exactly as `append` seals it: the hash covers the row's own values (`content_of`) with the id the
+    insert assigned and the chain's last hash as `prev_hash`.
+    """
+    key = signing_key(conn)
+    table: Table = AuditEvent.__table__  # type: ignore[attr-defined]
+    values = {**content_of(row), "prev_hash": head(conn, table)[1], "hash": ""}
+    del values["id"]
+    new_id = conn.execute(insert(table).values(values)).inserted_primary_key[0]  # type: ignore[index]
+    digest = seal(key, {**values, "id": new_id})
+    conn.execute(update(table).where(table.c.id == new_id).values(hash=digest))
+    _put(conn, anchor_name(table.name), _anchor(key, table.name, new_id, digest))
+    return int(new_id)
 
 
 def append_values(conn: Connection, table: Table, values: Mapping[str, Any], key: bytes) -> int:

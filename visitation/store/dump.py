@@ -23,6 +23,8 @@ from visitation.store.models import metadata
 
 DUMP_FORMAT = "visitation.backup/1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+STREAM_ROWS = 2000
+"""Rows a dump holds in memory at once (PostgreSQL streams each table through a server-side cursor)."""
 
 
 def write_copy(engine: Engine, target: Path) -> str:
@@ -56,7 +58,8 @@ def _dump(engine: Engine, temp: Path) -> str:
     """Every table as the database has it (reflected, so an older schema dumps too), one row a line."""
     found = MetaData()
     found.reflect(bind=engine)
-    with temp.open("w", encoding="utf-8") as out, engine.connect() as conn:
+    with temp.open("w", encoding="utf-8") as out, engine.connect() as plain:
+        conn = plain.execution_options(yield_per=STREAM_ROWS)  # a server-side cursor: bounded memory
         out.write(json.dumps({"format": DUMP_FORMAT, "schema": schema.current_revision(engine)}) + "\n")
         for table in found.sorted_tables:
             if table.name == "alembic_version":

@@ -8,14 +8,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DataError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from visitation.errors import DatabaseError, InvalidInput
 
 BUSY_TIMEOUT_MS = 15_000
-_WRITE_LOCK = 7_340_011  # PostgreSQL advisory lock that orders the hash chains
+_WRITE_LOCK = 7_340_011  # PostgreSQL advisory lock that orders writes (and the decision chain)
+_AUDIT_LOCK = 7_340_012  # PostgreSQL advisory lock that orders the audit chain only
+LOCK_TIMEOUT_S = 10
+"""PostgreSQL: how long a transaction waits for a lock before it gives up with a clear message."""
+PENDING_AUDIT = "pending_audit"
+"""`Session.info` key: audit events a PostgreSQL write appends just before it commits (see `write_session`)."""
 
 
 def database_url(db: str | None) -> str:
@@ -88,18 +93,64 @@ def read_session(engine: Engine) -> Iterator[Session]:
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
-    """One transaction that commits on success and writes nothing on any error."""
+    """One transaction that commits on success and writes nothing on any error.
+
+    PostgreSQL: the write lock is waited for at most `LOCK_TIMEOUT_S`; the transaction's audit events are
+    queued (`PENDING_AUDIT`) and appended to their chain just before the commit, under the audit lock alone,
+    so a long write holds the audit chain for milliseconds and a read's audit row need not wait for it.
+    """
     with translated(), Session(engine, expire_on_commit=False) as session:
         if is_sqlite(engine):
             session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
         else:
-            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK})
+            _bounded_lock(session, _WRITE_LOCK)
+            session.info[PENDING_AUDIT] = []
         try:
             yield session
+            _append_pending(session)
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def audit_connection(engine: Engine) -> Iterator[Connection]:
+    """A Core transaction that may append to the audit chain and nothing else (a read's audit row).
+
+    SQLite: `BEGIN IMMEDIATE`, as any write. PostgreSQL: the audit lock only, waited for at most
+    `LOCK_TIMEOUT_S` — never the write lock, so a read is not held up by a long write.
+    """
+    with translated(), engine.connect() as conn:
+        if is_sqlite(engine):
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            if not is_sqlite(engine):
+                _bounded_lock(conn, _AUDIT_LOCK)
+            yield conn
+
+
+def audit_lock(conn: Connection | Session) -> None:
+    """PostgreSQL: take the audit chain's lock for the rest of the transaction (SQLite: the write lock is held)."""
+    bind = conn.get_bind() if isinstance(conn, Session) else conn.engine
+    if isinstance(bind, Engine) and not is_sqlite(bind):
+        _bounded_lock(conn, _AUDIT_LOCK)
+
+
+def _bounded_lock(conn: Connection | Session, key: int) -> None:
+    """A PostgreSQL advisory lock for the transaction, with every lock wait in it bounded."""
+    conn.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_S}s'"))
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+
+def _append_pending(session: Session) -> None:
+    """Append the audit events a PostgreSQL write queued, in the order they were logged."""
+    pending = session.info.pop(PENDING_AUDIT, None)
+    if pending:
+        from visitation.store import chain
+
+        for row in pending:
+            chain.append(session, row)
 
 
 @contextmanager
@@ -111,6 +162,9 @@ def translated() -> Iterator[None]:
         reason = str(exc.orig).splitlines()[0] if exc.orig else exc.__class__.__name__
         if "locked" in reason or "busy" in reason:
             raise DatabaseError("databasen er optaget af en anden bruger; prøv igen om lidt") from None
+        if "lock timeout" in reason:
+            raise DatabaseError(f"databasen er optaget af en anden bruger (ventede {LOCK_TIMEOUT_S} s); "
+                                "prøv igen om lidt") from None
         raise DatabaseError(f"databasen kan ikke bruges: {reason[:120]}") from None
     except (OverflowError, DataError) as exc:  # a number no column can hold, or text longer than one can
         cause = exc.__class__.__name__
