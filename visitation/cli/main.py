@@ -134,9 +134,8 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Vis versionen.")] = False,
 ) -> None:
     """Visitation: forbered, afhold og dokumentér visitationsmøder. Uden kommando åbnes skærmbilledet (TUI)."""
-    from visitation.paths import current_user
-
     from visitation.domain.texts import refuse_unsafe
+    from visitation.paths import current_user
 
     st = state(ctx)
     st.db_arg, st.user, st.debug = db, refuse_unsafe(user or current_user(), "--user", multiline=False), debug

@@ -21,6 +21,7 @@ def minutes(
     privacy: Annotated[str, typer.Option("--privacy", help="screen (initialer og alder) | internal (navne, intet CPR) | full (med CPR)")] = "internal",
     case: Annotated[str | None, typer.Option("--case", help="Kun denne sag på mødet (id eller reference).")] = None,
     check: Annotated[Path | None, typer.Option("--verify", help="Kontrollér at en udskrevet fil stadig passer med databasen.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overskriv en eksisterende fil (-o).")] = False,
 ) -> None:
     """Beslutningsreferatet for et møde i Markdown, HTML, Word eller JSON; eller --verify FIL."""
     from visitation.errors import InvalidInput
@@ -41,7 +42,7 @@ def minutes(
         return
     from visitation.minutes.export import export
 
-    done = export(state(ctx).db(), meeting, fmt, privacy, output, case)
+    done = export(state(ctx).db(), meeting, fmt, privacy, output, case, force=force)
     note(f"Referatet er skrevet til {output} ({done.privacy}); indholdshash:")
     typer.echo(done.content_hash)
 

@@ -14,7 +14,7 @@ from visitation.errors import InvalidInput
 from visitation.services import audit, goals, ics, lookup, sos, trajectory
 from visitation.services.db import Db, profile_for, remember_profile
 from visitation.services.rows import alternative_rows, assessment_row, decision_rows, network_rows
-from visitation.services.views import CaseDetail, CaseRow, NetworkChanges, ProposalView
+from visitation.services.views import CaseDetail, CaseRow, NetworkChanges, ProposalView, cpr_masked
 from visitation.store import search as search_index
 from visitation.store.models import Assessment, Case, Child, Decision, Proposal
 
@@ -107,7 +107,7 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
         criterion = f"søgning: {typed} trin: {step or ''} rådgiver: {caseworker or ''}".strip()
         shown = ", ".join(r.ref for r in found[:40]) + (" …" if len(found) > 40 else "")
         audit.log_now(db, "search", None, "case", None, f"{criterion}; {len(found)} sager: {shown}")
-    return found
+    return cpr_masked(found)  # type: ignore[no-any-return]
 
 
 def detail(session: Session, case: Case, today: dt.date | None = None) -> CaseDetail:
@@ -164,7 +164,7 @@ def show(db: Db, ident: str) -> CaseDetail:
     with db.write() as session:
         case = lookup.case(session, ident)
         audit.log(session, db, "read", case.id, "case", case.id)
-        return detail(session, case)
+        return cpr_masked(detail(session, case))  # type: ignore[no-any-return]
 
 
 def profile(db: Db, ident: str):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for
-from visitation.services.views import DocketRow, MeetingRow, ParticipantRow
+from visitation.services.views import DocketRow, MeetingRow, ParticipantRow, cpr_masked
 from visitation.store.models import Case, Child, DocketItem, Meeting, Participant, utcnow
 
 
@@ -149,7 +149,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
                          .where(DocketItem.meeting_id == meeting.id).order_by(col(DocketItem.position))).all()
     overdue = _overdue(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
     held = municipality(session, meeting.id)  # type: ignore[arg-type]
-    return MeetingRow(
+    return cpr_masked(MeetingRow(  # type: ignore[no-any-return]
         id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
         state=meeting.state, cases=len(items),
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
@@ -157,7 +157,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
                           state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0))
                 for d, c, ch in items],
-        municipality=held.municipality if held else None, profile=held.key if held else None)
+        municipality=held.municipality if held else None, profile=held.key if held else None))
 
 
 def _overdue(session: Session, case_ids: list[int], on: dt.date) -> dict[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from visitation.domain.casefile import NetworkPerson
 from visitation.services import audit, lookup, rows
 from visitation.services.db import Db
-from visitation.services.views import NetworkRow
+from visitation.services.views import NetworkRow, cpr_masked
 from visitation.store.models import NetworkMember
 
 
@@ -27,7 +27,7 @@ def members(db: Db, ident: str) -> list[NetworkRow]:
     with db.write() as session:
         case = lookup.case(session, ident)
         audit.log(session, db, "read", case.id, "network", None)
-        return rows.network_rows(session, case.id)  # type: ignore[arg-type]
+        return cpr_masked(rows.network_rows(session, case.id))  # type: ignore[arg-type, no-any-return]
 
 
 EDITABLE = ("name", "relation", "sector", "ring", "valence", "placement_candidate", "note")

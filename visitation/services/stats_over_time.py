@@ -20,8 +20,8 @@ from sqlmodel import Session, col, func, select
 
 from visitation.services.rows import replaced
 from visitation.store.models import Case, Decision, DocketItem, Meeting
-from visitation.store.timecalc import days_after, month_of, seconds_between, step_below_in
 from visitation.store.textguard import neutralised_row
+from visitation.store.timecalc import days_after, month_of, seconds_between, step_below_in
 
 PLACING = ("approved", "changed")
 """Outcomes that put the child on a step."""
