@@ -102,12 +102,13 @@ def test_a_case_file_field_with_hostile_text_is_refused_by_name_or_clean(path: t
 
 
 PROFILE = (profiles_dir() / "socialstyrelsen.toml").read_text(encoding="utf-8")
-QUOTED = [m for m in re.finditer(r'^(\w+) = ("(?:[^"\\]|\\.)*")$', PROFILE, re.M)]
+QUOTED = list(re.finditer(r'^(\w+) = ("(?:[^"\\]|\\.)*")$', PROFILE, re.M))
 
 
 @settings(FAST, max_examples=1000)
 @given(where=st.sampled_from(QUOTED), text=hostile)
-def test_a_profile_value_with_hostile_text_is_refused_naming_the_field_or_clean(where: re.Match[str], text: str) -> None:
+def test_a_profile_value_with_hostile_text_is_refused_naming_the_field_or_clean(where: re.Match[str],
+                                                                                text: str) -> None:
     _count("profiler")
     escaped = json.dumps(text, ensure_ascii=True)  # \u001b and the like: TOML's basic-string escapes
     changed = PROFILE[:where.start(2)] + escaped + PROFILE[where.end(2):]
@@ -157,6 +158,6 @@ def test_cli_options_refuse_hostile_text_naming_the_option_or_print_it_clean(one
 
 def test_the_generated_inputs_add_up() -> None:
     """Runs last in this file: at least 10,000 generated inputs went through the entries above."""
-    print(f"\nfjendtlig tekst, genererede input: {COUNTS} i alt {sum(COUNTS.values())}")
+    print(f"\nfjendtlig tekst, genererede input: {COUNTS} i alt {sum(COUNTS.values())}")  # noqa: T201
     if len(COUNTS) == 4:  # the whole file ran (not one test picked out with -k)
         assert sum(COUNTS.values()) >= 10_000
