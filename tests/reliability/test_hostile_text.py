@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
+from tests.ui.conftest import ui_db  # noqa: F401  (the demo database the TUI test drives)
 from visitation.domain.casefile import parse_case
 from visitation.domain.profiles import profile_from_text
 from visitation.domain.texts import neutralised, refuse_unsafe
@@ -156,8 +157,53 @@ def test_cli_options_refuse_hostile_text_naming_the_option_or_print_it_clean(one
         assert not CONTROL.search(shown.stdout.replace("\n", "").replace("\t", ""))
 
 
+TUI_CASE, TUI_MEETING = "2026-0108", "VM-2026-11-25-HJ"  # Hjørring: Signs of Safety
+
+
+async def _type_in_the_tui(db: Any, texts: list[str]) -> None:
+    """Each text into the danger statement's field of the SoS step (set as a paste would), saved with ctrl+s;
+    then either the error names the field or the line is on the screen, and no control character is."""
+    import datetime as dt
+
+    from textual.widgets import Input
+
+    from screens.app import make_app
+    from tests.ui.helpers import go_to, screen_text, settle
+    from visitation.services import sos
+
+    app = make_app(db, TUI_MEETING, clock=False, now=lambda: dt.datetime(2026, 12, 8, 9, 30, tzinfo=dt.UTC))
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await settle(pilot)
+        app.open_case(TUI_CASE, TUI_MEETING)
+        await settle(pilot)
+        await go_to(pilot, "sos")
+        for text in texts:
+            _count("skærmfelter")
+            before = len(sos.show(db, TUI_CASE).of("danger"))
+            await pilot.press("f")
+            await settle(pilot)
+            app.screen.query_one("#text", Input).value = text
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            errors = [n.message for n in app._notifications if n.severity == "error"]
+            app.clear_notifications()
+            after = len(sos.show(db, TUI_CASE).of("danger"))
+            if CONTROL.search(text.strip()):
+                assert after == before and errors and errors[-1].startswith("--text: "), (text, errors)
+            assert not CONTROL.search(screen_text(app).replace("\n", ""))
+            assert not any(CONTROL.search(m) for m in errors)
+
+
+@settings(FAST, max_examples=2)
+@given(texts=st.lists(hostile.map(lambda t: f"L {t}"), min_size=6, max_size=6))  # one app run per example
+def test_a_tui_field_refuses_hostile_text_by_name_or_shows_it_clean(ui_db: Any, texts: list[str]) -> None:
+    import asyncio
+
+    asyncio.run(_type_in_the_tui(ui_db, texts))
+
+
 def test_the_generated_inputs_add_up() -> None:
     """Runs last in this file: at least 10,000 generated inputs went through the entries above."""
     print(f"\nfjendtlig tekst, genererede input: {COUNTS} i alt {sum(COUNTS.values())}")  # noqa: T201
-    if len(COUNTS) == 4:  # the whole file ran (not one test picked out with -k)
+    if len(COUNTS) == 5:  # the whole file ran (not one test picked out with -k)
         assert sum(COUNTS.values()) >= 10_000
