@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
-from tests.ui.conftest import ui_db  # noqa: F401  (the demo database the TUI test drives)
 from visitation.domain.casefile import parse_case
 from visitation.domain.profiles import profile_from_text
 from visitation.domain.texts import neutralised, refuse_unsafe
@@ -194,12 +193,23 @@ async def _type_in_the_tui(db: Any, texts: list[str]) -> None:
             assert not any(CONTROL.search(m) for m in errors)
 
 
+@pytest.fixture
+def tui_db(tmp_path: Any) -> Any:
+    """A file database with the demo loaded (the TUI's thread workers need a real file)."""
+    from visitation.services import demo
+    from visitation.services.db import open_db
+
+    db = open_db(f"sqlite:///{tmp_path / 'tui.db'}", "tester")
+    demo.load(db)
+    return db
+
+
 @settings(FAST, max_examples=2)
 @given(texts=st.lists(hostile.map(lambda t: f"L {t}"), min_size=6, max_size=6))  # one app run per example
-def test_a_tui_field_refuses_hostile_text_by_name_or_shows_it_clean(ui_db: Any, texts: list[str]) -> None:
+def test_a_tui_field_refuses_hostile_text_by_name_or_shows_it_clean(tui_db: Any, texts: list[str]) -> None:
     import asyncio
 
-    asyncio.run(_type_in_the_tui(ui_db, texts))
+    asyncio.run(_type_in_the_tui(tui_db, texts))
 
 
 def test_the_generated_inputs_add_up() -> None:
