@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import Any
 
@@ -18,7 +19,14 @@ from sqlalchemy import JSON, String, event, inspect
 from sqlalchemy.orm import Mapper, attributes
 from sqlmodel import Session, SQLModel
 
-from visitation.domain.texts import ONE_LINE, neutralised, neutralised_value, refuse_unsafe, refuse_unsafe_in
+from visitation.domain.texts import (
+    ONE_LINE,
+    has_unsafe,
+    neutralised,
+    neutralised_value,
+    refuse_unsafe,
+    refuse_unsafe_in,
+)
 
 
 @cache
@@ -58,15 +66,23 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         _check_object(obj, new=False)
 
 
+@cache
+def _texts_of(cls: type) -> tuple[tuple[str, bool, bool], ...]:
+    return _texts(inspect(cls))
+
+
 def _neutralise(target: Any, *_args: Any) -> None:
+    """A loaded row's texts neutralised in place (a clean row, nearly all of them, costs one scan each)."""
     values = target.__dict__
-    for key, one_line, is_json in _texts(inspect(target).mapper):
+    for key, one_line, is_json in _texts_of(type(target)):
         value = values.get(key)
-        if value is None:
+        if not value:
             continue
-        clean = neutralised_value(value) if is_json else neutralised(value, multiline=not one_line)
-        if clean is not value:
-            attributes.set_committed_value(target, key, clean)
+        if is_json:
+            if isinstance(value, str) or has_unsafe(json.dumps(value, ensure_ascii=False)):
+                attributes.set_committed_value(target, key, neutralised_value(value))
+        elif has_unsafe(value, multiline=not one_line):
+            attributes.set_committed_value(target, key, neutralised(value, multiline=not one_line))
 
 
 def neutralised_row(row: Any) -> tuple[Any, ...]:
