@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from visitation import __version__
-from visitation.cli import cases, goals, ics, meetings, minutes, misc, records, sos, trust
+from visitation.cli import cases, goals, guard, ics, meetings, minutes, misc, records, sos, trust
 from visitation.cli.face import CASES, FIGURES, MEETINGS, METHODS, PANELS, DanishGroup, Typer
 from visitation.cli.state import State, state
 
@@ -26,6 +26,10 @@ class GuardedGroup(DanishGroup):
         given = kwargs.get("args") if kwargs.get("args") is not None else (args[0] if args else sys.argv[1:])
         if standalone_mode and any(len(str(a)) > MAX_ARGUMENT for a in given or ()):
             typer.echo(f"Fejl: et argument er for langt (højst {MAX_ARGUMENT} tegn); intet er gemt.", err=True)
+            sys.exit(2)
+        refused = guard.refused_argument(self, list(given or ()))
+        if standalone_mode and refused:
+            typer.echo(refused, err=True)
             sys.exit(2)
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)
@@ -76,7 +80,7 @@ class GuardedGroup(DanishGroup):
                 _debug_exit(exc)
             typer.echo(f"Fejl: {_printable(redact(exc.message))}", err=True)
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, typer._click.ClickException):
+        except (typer.Exit, typer.Abort, typer._click.ClickException, BrokenPipeError):
             raise
         except KeyboardInterrupt:
             typer.echo("Afbrudt; intet er gemt fra den afbrudte kommando.", err=True)
@@ -143,10 +147,11 @@ def main(
                                           help="Vis versionen.")] = False,
 ) -> None:
     """Visitation: forbered, afhold og dokumentér visitationsmøder. Uden kommando åbnes skærmbilledet (TUI)."""
+    from visitation.domain.texts import refuse_unsafe
     from visitation.paths import current_user
 
     st = state(ctx)
-    st.db_arg, st.user, st.debug = db, (user or current_user()), debug
+    st.db_arg, st.user, st.debug = db, refuse_unsafe(user or current_user(), "--user", multiline=False), debug
     if ctx.invoked_subcommand is None:
         misc.open_tui(st)
 
@@ -171,8 +176,14 @@ app.command("minutes", rich_help_panel=MEETINGS)(minutes.minutes)
 
 
 def run() -> None:
-    """The console script's entry point."""
-    app(prog_name="visitation")
+    """The console script's entry point; a reader that went away (`| head -1`) ends it quietly."""
+    try:
+        try:
+            app(prog_name="visitation")
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        guard.quiet_broken_pipe()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ def minutes(
     privacy: Annotated[str, typer.Option("--privacy", help=PRIVACY_HELP)] = "internal",
     case: Annotated[str | None, typer.Option("--case", help="Kun denne sag på mødet (id eller reference).")] = None,
     check: Annotated[Path | None, typer.Option("--verify", help=VERIFY_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overskriv en eksisterende fil (-o).")] = False,
 ) -> None:
     """Beslutningsreferatet for et møde i Markdown, HTML, Word eller JSON; eller --verify FIL.
 
@@ -48,7 +49,7 @@ def minutes(
         return
     from visitation.minutes.export import export
 
-    done = export(state(ctx).db(), meeting, fmt, privacy, output, case)
+    done = export(state(ctx).db(), meeting, fmt, privacy, output, case, force=force)
     note(f"Referatet er skrevet til {output}. Oplysningsniveau: {done.privacy}. Indholdshash: {done.content_hash}.")
     typer.echo(done.content_hash)
 

@@ -17,7 +17,10 @@ Json = Annotated[bool, typer.Option("--json", help="Skriv JSON.")]
 
 
 def open_tui(st: State, meeting: str | None = None) -> None:
-    """Run the Textual UI on the database (imported here so no other command loads Textual)."""
+    """Run the Textual UI on the database (imported here so no other command loads Textual); a terminal only."""
+    from visitation.cli.guard import require_terminal
+
+    require_terminal("skærmbilledet (TUI)")
     from screens.app import run_tui
 
     run_tui(st.db(), meeting)
@@ -55,6 +58,10 @@ def demo(ctx: typer.Context,
     from visitation.services import demo as service
 
     st = state(ctx)
+    if not no_tui:  # refuse before loading anything: without a terminal the TUI cannot start
+        from visitation.cli.guard import require_terminal
+
+        require_terminal("'visitation demo' (skærmbilledet)")
     path = demo_db_path()
     if st.db_arg is None:
         if reset:

@@ -28,6 +28,7 @@ from visitation.domain.decision import (
 )
 from visitation.domain.goals import MAX_GOAL_TEXT, SCORES, GoalStatus, goal_text
 from visitation.domain.profiles import SECTORS, Profile
+from visitation.domain.texts import ONE_LINE, refuse_unsafe, refuse_unsafe_in
 from visitation.errors import InvalidInput
 
 FORMAT_1 = "visitation.case/1"
@@ -246,7 +247,7 @@ class Node:
             raise self.fail("skal være en tekst" if not required else "mangler")
         if len(self.value) > limit:
             raise self.fail(f"er for lang (højst {limit} tegn)")
-        return self.value.strip()
+        return refuse_unsafe(self.value.strip(), self.path or "filen", multiline=limit > ONE_LINE)
 
     def texts(self) -> tuple[str, ...]:
         """A list of strings."""
@@ -310,6 +311,7 @@ def parse_case(data: Any) -> CaseFile:
     """Validate a decoded case file (`/1` or `/2`); raise InvalidInput naming the first bad field."""
     root = Node(data)
     root.obj()
+    refuse_unsafe_in(data, "")  # every string of every format, keys too, before any field is read
     if root.at("format").value not in FORMATS:
         formats = " eller ".join(f'"{f}"' for f in FORMATS)
         raise root.at("format").fail(f"skal være {formats}")

@@ -43,9 +43,21 @@ def mask(number: str | None) -> str:
     return f"{number[:6]}-xxxx"
 
 
-_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})[- ]?\d{4}(?!\d)")
+_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
 
 
 def redact(text: str) -> str:
-    """Mask anything that looks like a CPR number, for logs, errors and the audit log's free text."""
-    return _CPR_LIKE.sub(lambda m: f"{m.group(1)}-xxxx", text)
+    """Mask every CPR number in free text (DDMMYY-SSSS, DDMMYYSSSS or with a space) as `110418-xxxx`, for
+    names, notes, logs and errors. A number counts when python-stdnum finds a real birth date in it, so a
+    case reference or a telephone number is left alone."""
+    if not _CPR_LIKE.search(text):
+        return text
+    return _CPR_LIKE.sub(lambda m: f"{m.group(1)}-xxxx" if _is_cpr(m.group(1) + m.group(2)) else m.group(), text)
+
+
+def _is_cpr(digits: str) -> bool:
+    try:
+        stdnum_cpr.get_birth_date(digits)
+    except ValidationError:
+        return False
+    return True

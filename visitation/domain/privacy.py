@@ -86,7 +86,10 @@ class Scrubber:
         return self._other_parts.sub(lambda m: m.group(1)[0], text) if self._other_parts else text
 
     def person(self, name: str) -> str:
-        """A network person's name: initials at `screen` (the wall), else the name as recorded."""
-        if self.level is not Privacy.SCREEN:
+        """A network person's name: initials at `screen` (the wall), else the name as recorded (below
+        `full` with any CPR number in it masked, like all free text)."""
+        if self.level is Privacy.FULL:
             return name
+        if self.level is Privacy.INTERNAL:
+            return redact(name)
         return "".join(part[0].upper() for part in name.split() if part) or "?"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from visitation.domain.texts import refuse_unsafe_in
 from visitation.errors import InvalidInput
 
 T = TypeVar("T")
@@ -31,6 +32,10 @@ class Source:
             self.data: dict[str, Any] = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise DataFileError(f"{name}: ikke gyldig TOML: {exc}") from None
+        try:
+            refuse_unsafe_in(self.data, "")
+        except InvalidInput as exc:
+            raise DataFileError(f"{name}: {exc.message}") from None
 
     @classmethod
     def read(cls, path: Path) -> Source:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from visitation.domain.decision import (
@@ -61,14 +62,22 @@ def privacy_level(value: Privacy | str) -> Privacy:
 
 
 def build(db: Db, meeting: str, privacy: Privacy | str, case: str | None = None, *,
-          action: str = "export") -> MinutesDocument:
-    """The minutes of a meeting (or one case on it) at a privacy level; audited as `action` per case."""
+          action: str = "export", then: Callable[[MinutesDocument], object] | None = None) -> MinutesDocument:
+    """The minutes of a meeting (or one case on it) at a privacy level; audited as `action` per case,
+    after `then` (writing them) succeeded: a failed export is not logged."""
     from visitation.services import minutes_data
 
     level = privacy_level(privacy)
-    found = minutes_data.gather(db, str(meeting), None if case is None else str(case), action=action,
-                                detail=f"referat, niveau {level.value}")
-    return from_data(found, level, case is not None)
+    made: list[MinutesDocument] = []
+
+    def done(found: MinutesData) -> None:
+        made.append(from_data(found, level, case is not None))
+        if then is not None:
+            then(made[0])
+
+    minutes_data.gather(db, str(meeting), None if case is None else str(case), action=action,
+                        detail=f"referat, niveau {level.value}", then=done)
+    return made[0]
 
 
 def from_data(found: MinutesData, level: Privacy, one_case: bool = False) -> MinutesDocument:

@@ -31,12 +31,15 @@ def default_name(meeting: str, case: str | None, fmt: str) -> str:
     return f"{safe}.{fmt}"
 
 
-def export(db: Db, meeting: str, fmt: str, privacy: str, path: Path, case: str | None = None) -> Exported:
-    """Build, render and write the minutes (audited as an export of each case)."""
+def export(db: Db, meeting: str, fmt: str, privacy: str, path: Path, case: str | None = None,
+           force: bool = False) -> Exported:
+    """Build, render and write the minutes (audited as an export of each case only once written);
+    an existing file is refused unless `force`."""
     from visitation.minutes import build, render
 
-    doc = build(db, meeting, privacy, case)
-    write_private(path, render(doc, fmt))
+    if path.exists() and not path.is_dir() and not force:
+        raise InvalidInput(f"-o: {path} findes allerede; brug --force for at overskrive")
+    doc = build(db, meeting, privacy, case, then=lambda doc: write_private(path, render(doc, fmt)))
     return Exported(path, doc.privacy_label, doc.content_hash)
 
 

@@ -49,9 +49,22 @@ def backup(db: Db, target: Path, force: bool = False) -> Backup:
         raise InvalidInput(f"{target.name} findes allerede; brug --force for at overskrive")
     if target.is_dir():
         raise InvalidInput(f"{target} er en mappe")
+    _writable_folder(target)  # before the log: a backup that cannot be written is not logged
     audit.log_now(db, "backup", detail=f"sikkerhedskopi: {target.name}")  # before the copy, so it holds it
     kind = write_copy(db.engine, target)
     return Backup(kind, count_rows(db), chainkey.where())
+
+
+def _writable_folder(target: Path) -> None:
+    """Refuse, with one line, a target whose folder is missing or not writable (found by making a file there)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"{target}: mappen {folder} findes ikke")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.probe."):
+            pass
+    except OSError as exc:
+        raise InvalidInput(f"{target}: kan ikke skrive i mappen {folder} ({exc.strerror})") from None
 
 
 def table_rows(db: Db) -> Iterator[tuple[Table, dict[str, Any]]]:

@@ -14,9 +14,10 @@ from visitation.errors import InvalidInput
 from visitation.services import audit, goals, ics, lookup, sos, trajectory
 from visitation.services.db import Db, profile_for, remember_profile
 from visitation.services.rows import alternative_rows, assessment_row, decision_rows, network_rows
-from visitation.services.views import CaseDetail, CaseRow, NetworkChanges, ProposalView
+from visitation.services.views import CaseDetail, CaseRow, NetworkChanges, ProposalView, cpr_masked
 from visitation.store import search as search_index
 from visitation.store.models import Assessment, Case, Child, Decision, Proposal
+from visitation.store.textguard import neutralised_row
 
 
 def search_text(ref: str, child: ChildData | Child, caseworker: str, school: str) -> str:
@@ -98,7 +99,8 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
             query = query.where(Case.current_step == step)
         if caseworker:
             query = query.where(Case.caseworker == caseworker)
-        rows = session.connection().execute(query.order_by(col(Case.ref).desc()).limit(limit)).all()
+        rows = [neutralised_row(r)  # plain rows skip the load hook: their texts neutralised here
+                for r in session.connection().execute(query.order_by(col(Case.ref).desc()).limit(limit))]
         found = [CaseRow(id=i, ref=ref, name=name, initials=initials, age=age_on(born, today), step=step,
                          caseworker=worker, status=status, profile=profile)
                  for i, ref, name, initials, born, step, worker, status, profile in rows]
@@ -109,7 +111,7 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
         criterion = f"søgning: {typed} trin: {step or ''} rådgiver: {caseworker or ''}".strip()
         shown = ", ".join(r.ref for r in found[:40]) + (" …" if len(found) > 40 else "")
         audit.log_now(db, "search", None, "case", None, f"{criterion}; {len(found)} sager: {shown}")
-    return found
+    return cpr_masked(found)  # type: ignore[no-any-return]
 
 
 def detail(session: Session, case: Case, today: dt.date | None = None) -> CaseDetail:
@@ -162,8 +164,9 @@ def network_changes(session: Session, case_id: int) -> NetworkChanges:
 
 
 def show(db: Db, ident: str) -> CaseDetail:
-    """A whole case; the read is logged before it is returned (`audit.log_now`: no write lock held)."""
-    return audit.read_logged(db, ident, detail, "read", "case", names_case=True)
+    """A whole case (CPR numbers in its free text masked); the read is logged before it is returned
+    (`audit.read_logged`: no write lock held)."""
+    return cpr_masked(audit.read_logged(db, ident, detail, "read", "case", names_case=True))  # type: ignore[no-any-return]
 
 
 def profile(db: Db, ident: str):  # type: ignore[no-untyped-def]

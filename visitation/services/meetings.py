@@ -13,7 +13,7 @@ from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput
 from visitation.services import audit, lookup
 from visitation.services.db import Db, profile_for
-from visitation.services.views import DocketRow, MeetingRow, ParticipantRow
+from visitation.services.views import DocketRow, MeetingRow, ParticipantRow, cpr_masked
 from visitation.store.models import Case, Child, Decision, DocketItem, Meeting, Participant, utcnow
 
 
@@ -152,7 +152,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
     overdue, upcoming = _followups(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
     held = municipality(session, meeting.id)  # type: ignore[arg-type]
     decided = _decided_at(session, meeting.id)  # type: ignore[arg-type]
-    return MeetingRow(
+    return cpr_masked(MeetingRow(  # type: ignore[no-any-return]
         id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
         state=meeting.state, cases=len(items),
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
@@ -161,7 +161,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
                           state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0),
                           next_followup=upcoming.get(c.id), decided_at=decided.get(c.id))  # type: ignore[arg-type]
                 for d, c, ch in items],
-        municipality=held.municipality if held else None, profile=held.key if held else None)
+        municipality=held.municipality if held else None, profile=held.key if held else None))
 
 
 def _decided_at(session: Session, meeting_id: int) -> dict[int, dt.datetime]:

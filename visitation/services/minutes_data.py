@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -103,16 +104,23 @@ class MinutesData:
 
 
 def gather(db: Db, meeting_ident: str, case_ident: str | None = None, *, action: str = "export",
-           detail: str = "referat") -> MinutesData:
-    """The data of a meeting's minutes (or of one case on it); each case's use is audited."""
+           detail: str = "referat", then: Callable[[MinutesData], object] | None = None) -> MinutesData:
+    """The data of a meeting's minutes (or of one case on it); each case's use is audited.
+
+    `then` (writing the file) runs inside the same transaction before the audit events: if it fails,
+    nothing is logged, so a failed export is never recorded as one.
+    """
     with db.write() as session:
         meeting = lookup.meeting(session, meeting_ident)
         items = _docket(session, meeting, case_ident)
         found = [_case_data(session, meeting, item) for item in items]
+        data = MinutesData(_meeting_row(session, meeting, len(items)), found, chain_head(session))
+        if then is not None:
+            then(data)
         used = db.for_meeting(meeting.ref)
         for item in items:
             audit.log(session, used, action, item.case_id, "meeting", meeting.id, detail)
-        return MinutesData(_meeting_row(session, meeting, len(items)), found, chain_head(session))
+        return data
 
 
 def meeting_ref(db: Db, ident: str) -> str:

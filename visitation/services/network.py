@@ -5,7 +5,7 @@ from __future__ import annotations
 from visitation.domain.casefile import NetworkPerson
 from visitation.services import audit, lookup, rows
 from visitation.services.db import Db
-from visitation.services.views import NetworkRow
+from visitation.services.views import NetworkRow, cpr_masked
 from visitation.store.models import NetworkMember
 
 
@@ -24,8 +24,8 @@ def add(db: Db, ident: str, person: NetworkPerson) -> int:
 
 def members(db: Db, ident: str) -> list[NetworkRow]:
     """The current network map of a case; the read is logged."""
-    return audit.read_logged(db, ident, lambda session, case: rows.network_rows(session, case.id),  # type: ignore[arg-type]
-                             "read", "network")
+    return cpr_masked(audit.read_logged(  # type: ignore[no-any-return]
+        db, ident, lambda session, case: rows.network_rows(session, case.id), "read", "network"))  # type: ignore[arg-type]
 
 
 EDITABLE = ("name", "relation", "sector", "ring", "valence", "placement_candidate", "note")

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, func, select
 
 from visitation.services.rows import replaced
 from visitation.store.models import Decision, DocketItem, Meeting
+from visitation.store.textguard import neutralised_row
 from visitation.store.timecalc import days_after, month_of, seconds_between, step_below_in
 
 PLACING = ("approved", "changed")
@@ -28,8 +29,8 @@ PLACED_FROM = 4
 
 
 def rows(session: Session, query: Any) -> list[Any]:
-    """Plain rows through Core (no ORM bookkeeping)."""
-    return list(session.connection().execute(query).all())
+    """Plain rows through Core (no ORM bookkeeping), their texts neutralised like every loaded row."""
+    return [neutralised_row(r) for r in session.connection().execute(query).all()]
 
 
 def pct(part: int, whole: int) -> float | None:

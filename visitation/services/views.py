@@ -28,6 +28,26 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def cpr_masked(value: Any) -> Any:
+    """A view (or list of views) for screens and tables below `--privacy full` (SPEC §9.5): every CPR
+    number in its free text (names, relations, notes) masked as `110418-xxxx`. Minutes and case exports
+    choose their level themselves (the Scrubber); this is for the views that have no level to choose."""
+    from visitation.domain.cpr import redact
+
+    if isinstance(value, str):
+        return redact(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: cpr_masked(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **{k: v for k, v in changes.items() if v is not getattr(value, k)})
+    if isinstance(value, list):
+        return [cpr_masked(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(cpr_masked(v) for v in value)
+    if isinstance(value, dict):
+        return {k: cpr_masked(v) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
 class CaseRow:
     """A case in a listing."""

@@ -67,7 +67,10 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """The engine for a URL; nothing else in Visitation creates one."""
+    """The engine for a URL; nothing else in Visitation creates one. Its sessions guard text (`textguard`)."""
+    from visitation.store import models, textguard  # noqa: F401  (the tables must be mapped first)
+
+    textguard.install()
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
