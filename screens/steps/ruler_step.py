@@ -84,8 +84,10 @@ class RulerStep(StepPane):
     def _marked(self) -> int | None:
         """The zone marked and not yet saved, read from the buttons themselves (a quick Ctrl+S right after Enter
         must not wait for the radio set's messages): the one on besides the saved consensus."""
-        agreed = self._agreed()
-        on = [int(b.name) for b in self.query_one("#consensus", RadioSet).query(RadioButton) if b.value and b.name]
+        agreed, radios = self._agreed(), self.query("#consensus")
+        if not radios:  # the step is drawn when first shown
+            return None
+        on = [int(b.name) for b in radios.first(RadioSet).query(RadioButton) if b.value and b.name]
         return next((zone for zone in reversed(on) if zone != agreed), None)
 
     def _show_choice(self) -> None:
