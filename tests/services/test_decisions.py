@@ -99,7 +99,7 @@ def test_case_must_be_on_the_docket(demo_db: Db) -> None:
 
 
 def test_closed_meeting_takes_no_decisions(demo_db: Db) -> None:
-    meetings.close(demo_db, MEETING)
+    meetings.close(demo_db, MEETING, postpone_rest="Tiden slap op")  # the untreated cases are postponed first
     with pytest.raises(InvalidInput, match="lukket"):
         decisions.record(demo_db, CASE, MEETING, placement())
 

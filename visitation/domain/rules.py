@@ -208,7 +208,8 @@ def consent(draft: DecisionDraft, profile: Profile) -> list[Violation]:
         return []
     referral = referral_basis(draft, profile)
     return [Violation(name, f"{' og '.join(missing)} samtykke mangler: mødet kan kun indstille sagen til børne- og "
-                            f"ungeudvalget (udfaldet «Indstillet til BUU»; {profile.law.refs(referral)})",
+                            f"ungeudvalget (udfaldet «Indstillet til BUU», på kommandolinjen --outcome 'referred'; "
+                            f"{profile.law.refs(referral)})",
                       "consent" if draft.consent is not Consent.YES else "youth_consent")]
 
 
