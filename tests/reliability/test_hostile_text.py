@@ -164,9 +164,8 @@ async def _type_in_the_tui(db: Any, texts: list[str]) -> None:
     then either the error names the field or the line is on the screen, and no control character is."""
     import datetime as dt
 
-    from textual.widgets import Input
-
     from screens.app import make_app
+    from screens.widgets.sentence import SentenceArea
     from tests.ui.helpers import go_to, screen_text, settle
     from visitation.services import sos
 
@@ -181,7 +180,7 @@ async def _type_in_the_tui(db: Any, texts: list[str]) -> None:
             before = len(sos.show(db, TUI_CASE).of("danger"))
             await pilot.press("f")
             await settle(pilot)
-            app.screen.query_one("#text", Input).value = text
+            app.screen.query_one("#text", SentenceArea).load_text(text)
             await pilot.press("ctrl+s")
             await settle(pilot)
             errors = [n.message for n in app._notifications if n.severity == "error"]

@@ -19,7 +19,7 @@ from screens.messages import RulesChecked
 from screens.modals.confirm import ConfirmDialog
 from screens.steps import decision_form as form
 from screens.steps.decision_rules import panel_text, verdict
-from screens.steps.decision_step import DecisionStep
+from screens.steps.decision_step import RULES_DEBOUNCE, DecisionStep
 from tests.ui.helpers import go_to, settle
 from visitation.services import cases, demo
 from visitation.services.db import open_db
@@ -74,6 +74,7 @@ async def run(db_path: Path, edits: list[tuple[str, Any]]) -> None:
                 await pilot.press("tab")
             else:
                 edit(step, name, value)
+            await pilot.pause(RULES_DEBOUNCE * 2)  # the panel is checked once typing pauses (a timer, not a worker)
             await settle(pilot)
             values = {n: form.read(step.query_one(f"#{n}")) for n in form.ORDER}  # the form as it is now
             expected = verdict(db, case, values, DAY)
