@@ -193,7 +193,11 @@ def main() -> None:
     parser.add_argument("--whole", type=int, default=0, help="Also N whole-process runs per format (after only).")
     parser.add_argument("--keep", type=Path, default=None, help="Keep the database and files in this folder.")
     parser.add_argument("--worker", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--build", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build is not None:  # a database of this tree's own schema (an older tree cannot open a newer one)
+        build_meeting(args.build, args.cases)
+        return
     if args.worker is not None:
         print(json.dumps(in_process(args.worker, args.repeat)))  # noqa: T201
         return
@@ -205,11 +209,15 @@ def main() -> None:
     build_meeting(db_path, args.cases)
     print(f"A meeting of {args.cases} cases built in {time.perf_counter() - start:.1f} s ({db_path})")  # noqa: T201
     old = exported(args.before, folder)
+    old_db = folder / "minutes-before.db"
+    old_db.unlink(missing_ok=True)
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--build", str(old_db), "--cases", str(args.cases)],
+                   check=True, env={**os.environ, "PYTHONPATH": str(old)}, cwd=old)
     before: dict[str, list[float]] = {}
     after: dict[str, list[float]] = {}
     for _ in range(args.rounds):  # alternated, so the machine's noise falls on both
-        for side, tree in ((before, old), (after, ROOT)):
-            for key, value in measure(tree, db_path, args.repeat).items():
+        for side, tree, path in ((before, old, old_db), (after, ROOT, db_path)):
+            for key, value in measure(tree, path, args.repeat).items():
                 side.setdefault(key, []).append(value)
     report(before, after, args.before)
     if args.whole:
