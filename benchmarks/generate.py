@@ -419,7 +419,8 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
                 day -= dt.timedelta(days=1)
             refs_on[day] = refs_on.get(day, 0) + 1
             chair = rng.choice(CASEWORKERS)
-            meeting = {"id": meeting_id, "ref": f"VM-{day.isoformat()}" + (f"-{refs_on[day]}" if refs_on[day] > 1 else ""),
+            meeting = {"id": meeting_id,
+                       "ref": f"VM-{day.isoformat()}" + (f"-{refs_on[day]}" if refs_on[day] > 1 else ""),
                        "date": day, "title": "Visitationsmøde", "chair": chair, "state": "closed",
                        "created_at": _at(day - dt.timedelta(days=14), rng),
                        "closed_at": _at(day, rng) + dt.timedelta(hours=3), "version": 3, "_size": rng.randint(8, 12)}
@@ -429,7 +430,8 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
                     (rng.choice(CASEWORKERS), "Rådgiver", "Myndighed"),
                     (f"{rng.choice(ADULTS)} {rng.choice(SURNAMES)}", "PPR", "Almenområdet"),
                     (f"{rng.choice(ADULTS)} {rng.choice(SURNAMES)}", "Udfører", "Familiehuset"),
-                    (f"{rng.choice(ADULTS)} {rng.choice(SURNAMES)}", "Sundhedsplejerske", "Almenområdet")][:rng.randint(3, 4)]:
+                    (f"{rng.choice(ADULTS)} {rng.choice(SURNAMES)}", "Sundhedsplejerske", "Almenområdet"),
+                    ][:rng.randint(3, 4)]:
                 participant_id += 1
                 people.append({"id": participant_id, "meeting_id": meeting_id, "name": name, "role": role,
                                "organisation": org, "present": True})
@@ -452,7 +454,8 @@ def plan(n_cases: int, seed: int) -> dict[str, Any]:
             legal += [cat.profile.law.cite("bl-47"), cat.profile.law.cite("bl-142")]
         placed = places and cat.profile.is_placement(target)
         home = places and cat.profile.is_placement(case["current_step"]) and not cat.profile.is_placement(target)
-        law_fields = {"youth_consent": "yes", "investigation_done": meeting["date"] - dt.timedelta(days=10) if placed else None,
+        law_fields = {"youth_consent": "yes",
+                      "investigation_done": meeting["date"] - dt.timedelta(days=10) if placed else None,
                       "acute": False, "return_period_months": 6 if home else None,
                       "siblings": "Ingen anbragte søskende" if placed else "",
                       "schooling": "Bliver på sin skole" if placed else "",

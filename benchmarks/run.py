@@ -101,7 +101,8 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - began
 
 
-def alternate(a: list[str], b: list[str], runs: int, env: dict[str, str], warmups: int = 2) -> tuple[list[float], list[float]]:
+def alternate(a: list[str], b: list[str], runs: int, env: dict[str, str],
+              warmups: int = 2) -> tuple[list[float], list[float]]:
     """Run A B A B …: `warmups` untimed pairs, then `runs` timed pairs."""
     for _ in range(warmups):
         timed_run(a, env)
@@ -131,7 +132,8 @@ def bench_startup(runs: int, home: Path) -> dict[str, Any]:
     probe = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     line = next(x for x in probe.stderr.splitlines() if x.startswith("MODULES "))
     loaded = json.loads(line.removeprefix("MODULES "))
-    heavy = {name: name in loaded["top"] for name in ("sqlmodel", "sqlalchemy", "textual", "screens", "pydantic", "rich")}
+    heavy = {name: name in loaded["top"]
+             for name in ("sqlmodel", "sqlalchemy", "textual", "screens", "pydantic", "rich")}
     out(f"  --help through the entry point loads {loaded['count']} modules; "
         + ", ".join(f"{k}: {'yes' if v else 'no'}" for k, v in heavy.items()))
 
@@ -294,7 +296,8 @@ def bench_search(n_cases: int, repeat: int, folder: Path, fresh: bool, work: Pat
     env = clean_env(home)
     per_process = [timed_run(cli + ["--db", str(db_file), "case", "list", "--search", t, "--json"], env)
                    for t in ("jensen", "xyzzy", "jensen", "xyzzy", "jensen", "xyzzy")]
-    out(f"  whole process `visitation case list --search … --json` (6 runs): median {ms(statistics.median(per_process))}")
+    out("  whole process `visitation case list --search … --json` (6 runs): "
+        f"median {ms(statistics.median(per_process))}")
     return {"terms": len(terms), **{f"{k}_median_ms": v * 1000 for k, v in med.items()},
             **{f"{k}_p95_ms": v * 1000 for k, v in high.items()},
             "cli_ms": statistics.median(per_process) * 1000}
@@ -326,7 +329,8 @@ def case_files(n: int, folder: Path, seed: int = 11) -> list[Path]:
             "reason": rng.choice(generate.REASONS), "current_step": step,
             "child_view": {"text": "Barnet fortæller, at det er glad for sin skole, men savner ro derhjemme.",
                            "how": "børnesamtale på skolen", "date": seen.isoformat()},
-            "parents_view": {"text": "Forældrene ønsker hjælp.", "consent": rng.choice(("yes", "partial", "no", "unknown"))},
+            "parents_view": {"text": "Forældrene ønsker hjælp.",
+                             "consent": rng.choice(("yes", "partial", "no", "unknown"))},
             "assessments": [{"date": (seen + dt.timedelta(days=d)).isoformat(),
                              "zone": min(cat.zones[-1], max(cat.zones[0], step + rng.randint(-1, 1))),
                              "axis": "child", "rater": f"{rng.choice(generate.ADULTS)} {rng.choice(generate.SURNAMES)}",
@@ -335,11 +339,13 @@ def case_files(n: int, folder: Path, seed: int = 11) -> list[Path]:
                              "note": "Observationer fra hverdagen."} for d in range(rng.randint(2, 3))],
             "network": [{"name": generate._member_name(rng, rel, sector), "relation": rel, "sector": sector,
                          "ring": ring, "valence": valence, "placement_candidate": sector == "family" and ring == 1,
-                         "note": ""} for rel, sector, ring, valence in rng.sample(generate.RELATIONS, rng.randint(3, 8))],
+                         "note": ""}
+                        for rel, sector, ring, valence in rng.sample(generate.RELATIONS, rng.randint(3, 8))],
             "proposal": {"step": target, "interventions": cat.interventions(rng, target),
                          "purpose": rng.choice(generate.PURPOSES), "duration": rng.choice(generate.DURATIONS),
                          "rationale": "Indsatsen matcher barnets behov."},
-            "alternatives": [{"step": lower, "intervention": key, "verdict": "rejected", "reason": "Afprøvet uden effekt."}
+            "alternatives": [{"step": lower, "intervention": key, "verdict": "rejected",
+                              "reason": "Afprøvet uden effekt."}
                              for lower in cat.required.get(target, ()) for key in cat.interventions(rng, lower)[:1]],
         }
         assert all(p["sector"] in SECTORS for p in doc["network"])
@@ -355,14 +361,16 @@ def bench_import(work: Path, home: Path, processes: int = 20) -> dict[str, Any]:
     from visitation.services.db import open_db
 
     files = case_files(1000, work / "casefiles")
-    out(f"  {len(files)} files generated, {sum(p.stat().st_size for p in files) / len(files) / 1024:.1f} KB each on average")
+    out(f"  {len(files)} files generated, "
+        f"{sum(p.stat().st_size for p in files) / len(files) / 1024:.1f} KB each on average")
     db = open_db(str(work / "import.db"), "benchmark")   # created and migrated before the clock starts
     began = time.perf_counter()
     for path in files:
         casefiles.import_file(db, path)
     elapsed = time.perf_counter() - began
     db.engine.dispose()
-    out(f"  casefiles.import_file, in-process:  {len(files) / elapsed:7.1f} files/s   ({elapsed / len(files) * 1000:.2f} ms per file, "
+    out(f"  casefiles.import_file, in-process:  {len(files) / elapsed:7.1f} files/s   "
+        f"({elapsed / len(files) * 1000:.2f} ms per file, "
         f"{elapsed:.1f} s in all; one write transaction with fsync each)")
 
     cli, env = visitation_command(), clean_env(home)
@@ -380,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000, help="cases in the search database (default 100,000)")
     parser.add_argument("--repeat", type=int, default=5, help="passes over the ~50 search terms (default 5)")
-    parser.add_argument("--runs", type=int, default=15, help="timed runs of each start-up command (default 15, at least 10)")
+    parser.add_argument("--runs", type=int, default=15,
+                        help="timed runs of each start-up command (default 15, at least 10)")
     parser.add_argument("--fresh", action="store_true", help="rebuild the cached database")
     parser.add_argument("--cache", type=Path, default=None, help="where generated databases are kept "
                         "(default $XDG_CACHE_HOME/visitation-benchmarks or ~/.cache/visitation-benchmarks)")

@@ -133,7 +133,8 @@ def main() -> None:
         drawn, whole = statistics.median(o[0] for o in opened), statistics.median(o[1] for o in opened)
         base = statistics.median(floor)
         say(f"dashboard: pressing n to the first charts drawn (the present: steps, placements, follow-ups, "
-            f"caseload) median {drawn * 1000:.0f} ms ({drawn / base:.1f}x a bare Textual screen, {base * 1000:.0f} ms); "
+            f"caseload) median {drawn * 1000:.0f} ms "
+            f"({drawn / base:.1f}x a bare Textual screen, {base * 1000:.0f} ms); "
             f"to every chart, history included, {whole * 1000:.0f} ms")
         db.engine.dispose()
 

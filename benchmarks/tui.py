@@ -196,7 +196,8 @@ async def keypress_bare(presses: int = 40) -> list[float]:
 def ms(values: list[float]) -> str:
     """Median and p95 in milliseconds."""
     ordered = sorted(values)
-    return f"median {statistics.median(ordered) * 1000:6.1f} ms   p95 {ordered[int(len(ordered) * 0.95) - 1] * 1000:6.1f} ms"
+    return (f"median {statistics.median(ordered) * 1000:6.1f} ms   "
+            f"p95 {ordered[int(len(ordered) * 0.95) - 1] * 1000:6.1f} ms")
 
 
 def main() -> None:

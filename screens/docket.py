@@ -64,7 +64,8 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
 
     def on_mount(self) -> None:
         """Set up the table, follow privacy mode, tick the timers, load in a thread."""
-        self.query_one("#docket", DataTable).add_columns("#", "Sag", "Barn", "Alder", "Trin", "Tid", "Status", "Opfølgning")
+        self.query_one("#docket", DataTable).add_columns(
+            "#", "Sag", "Barn", "Alder", "Trin", "Tid", "Status", "Opfølgning")
         self.watch(self.app, "privacy", self.show_privacy)
         self.set_interval(1, self.tick)
         self.load()
@@ -126,7 +127,8 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         self.states = {d.case_id: d.state for d in m.docket} if m else {}
         table.clear()
         if m is None:
-            self.query_one("#meeting-title", Static).update("Der er ingen møder endnu. Opret et med: visitation meeting new")
+            self.query_one("#meeting-title", Static).update(
+                "Der er ingen møder endnu. Opret et med: visitation meeting new")
             return
         self.tick()
         now = self.app.now()  # type: ignore[attr-defined]

@@ -39,14 +39,16 @@ def workers_line(groups: list[tuple[str, list[FollowupRow]]], room: int) -> str:
     parts = [f"{who}: {n}" + (f" ({late} overskredet)" if late else "") for who, n, late in counted]
     if len("  ·  ".join(parts)) <= room:
         return "  ·  ".join(parts)
-    ranked = [parts[i] for i in sorted(range(len(counted)), key=lambda i: (-counted[i][2], -counted[i][1], counted[i][0]))]
+    ranked = [parts[i]
+              for i in sorted(range(len(counted)), key=lambda i: (-counted[i][2], -counted[i][1], counted[i][0]))]
     shown: list[str] = []
     for part in ranked:
         rest = f"  ·  og {len(ranked) - len(shown) - 1} andre rådgivere (se tabellen)"
         if len("  ·  ".join([*shown, part]) + rest) > room:
             break
         shown.append(part)
-    return "  ·  ".join(shown) + f"{'  ·  ' if shown else ''}og {len(ranked) - len(shown)} andre rådgivere (se tabellen)"
+    return ("  ·  ".join(shown)
+            + f"{'  ·  ' if shown else ''}og {len(ranked) - len(shown)} andre rådgivere (se tabellen)")
 
 
 class FollowupsScreen(ReportsWorkerFailures, Screen[None]):

@@ -14,7 +14,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical { width: 90%; max-width: 110; height: 90%; border: thick $primary; background: $surface; padding: 1 2; }
+    ConfirmDialog > Vertical {
+        width: 90%; max-width: 110; height: 90%; border: thick $primary; background: $surface; padding: 1 2;
+    }
     ConfirmDialog #confirm-title { text-style: bold; color: $primary; }
     ConfirmDialog VerticalScroll { height: 1fr; }
     ConfirmDialog Horizontal { height: auto; align-horizontal: right; }

@@ -279,7 +279,8 @@ class DecisionStep(StepPane):
                 self.record(draft, supersedes)
         body = decision_summary(self.bundle, draft)  # type: ignore[arg-type]
         if replaced is not None:
-            body = f"Erstatter beslutning {replaced.id} ({replaced.created_by}). Den gamle bevares i historikken.\n\n{body}"
+            body = (f"Erstatter beslutning {replaced.id} ({replaced.created_by}). "
+                    f"Den gamle bevares i historikken.\n\n{body}")
         title = f"Bekræft rettelsen af beslutning {supersedes}" if replaced is not None else "Bekræft beslutningen"
         self.app.push_screen(ConfirmDialog(title, body), answered)
 

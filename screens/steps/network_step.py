@@ -39,14 +39,15 @@ class NetworkStep(StepPane):
 
     def on_mount(self) -> None:
         """Table columns."""
-        self.query_one("#network-table", DataTable).add_columns("Person", "Sektor", "Ring", "Ressource", "Anbringelse", "Ændring")
+        self.query_one("#network-table", DataTable).add_columns(
+            "Person", "Sektor", "Ring", "Ressource", "Anbringelse", "Ændring")
 
     def show(self, bundle: CaseBundle, privacy: bool) -> None:
         """Draw the map and fill the table."""
         self.bundle = bundle
         c = bundle.case
         ch = c.network_changes
-        change = {i: "ny" for i in ch.joined} | {i: "ændret" for i in ch.changed}
+        change = dict.fromkeys(ch.joined, "ny") | dict.fromkeys(ch.changed, "ændret")
         self.query_one("#network-map", NetworkMap).people = tuple(
             Person(person_label(m.name, m.relation, privacy), m.sector, m.ring, m.valence, m.placement_candidate,
                    change.get(m.id, "")) for m in c.network)
@@ -107,11 +108,13 @@ class NetworkStep(StepPane):
         row = self._selected()
         if row is None:
             return
-        base = NetworkPerson(row.name, row.relation, row.sector, row.ring, row.valence, row.placement_candidate, row.note)
+        base = NetworkPerson(row.name, row.relation, row.sector, row.ring, row.valence, row.placement_candidate,
+                             row.note)
 
         def edited(person: object) -> None:
             if isinstance(person, NetworkPerson):
-                self.save(lambda: network.update(self.db, row.id, row.version, person, base), f"{person.relation} rettet")
+                self.save(lambda: network.update(self.db, row.id, row.version, person, base),
+                          f"{person.relation} rettet")
         self.app.push_screen(PersonDialog(base, bool(self.app.privacy)), edited)  # type: ignore[attr-defined]
 
     def action_remove(self) -> None:

@@ -27,7 +27,8 @@ def test_diff_between_two_meetings_lists_exactly_the_changes(demo_cli: Cli) -> N
     db = open_db(demo_cli.url, "tester")  # the TUI's edits, through the same services
     network.remove(db, people[gone]["id"], people[gone]["version"])
     p = people[moved]
-    person = NetworkPerson(p["name"], p["relation"], p["sector"], p["ring"], p["valence"], p["placement_candidate"], p["note"])
+    person = NetworkPerson(p["name"], p["relation"], p["sector"], p["ring"], p["valence"], p["placement_candidate"],
+                           p["note"])
     network.update(db, p["id"], p["version"], dataclasses.replace(person, ring=1 if p["ring"] != 1 else 2), person)
     db.engine.dispose()
     _decide(demo_cli, "VM-2026-12-08")

@@ -56,7 +56,8 @@ def _without_the_restore(found: dict[str, list[dict[str, object]]]) -> dict[str,
     """A restored database's tables minus what the restore added: its audit event and that chain's anchor."""
     events = found["audit_event"]
     assert events[-1]["action"] == "restore" and "kontrolleret" in str(events[-1]["detail"])
-    return {**found, "audit_event": events[:-1], "setting": [s for s in found["setting"] if s["key"] != "chain.audit_event"]}
+    return {**found, "audit_event": events[:-1],
+            "setting": [s for s in found["setting"] if s["key"] != "chain.audit_event"]}
 
 
 def _same_but_logged(target: Db, source: Db) -> None:

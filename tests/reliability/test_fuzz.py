@@ -151,7 +151,8 @@ COMMANDS = [
 ]
 ARGS = st.one_of(st.text(max_size=25), st.sampled_from(
     ["", "-1", "0", "7", "99999999999999999999", "2026-02-30", "9999-12-31", "2026-0101", "VM-2026-11-24",
-     "family", "approved", "yes", "1;x;rejected;y", "3;familiebehandling;rejected;z", "--json", "%", "'; DROP TABLE case; --"]))
+     "family", "approved", "yes", "1;x;rejected;y", "3;familiebehandling;rejected;z", "--json", "%",
+     "'; DROP TABLE case; --"]))
 
 
 @settings(FUZZ, max_examples=1000)

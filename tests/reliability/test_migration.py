@@ -178,7 +178,8 @@ def test_a_large_unkeyed_database_is_re_keyed_quickly(db_url: str, tmp_path: Pat
     seconds = time.perf_counter() - began
     assert f"{count} audithændelser" in _keyed(upgraded).detail and verify(upgraded).ok
     with capsys.disabled():
-        print(f"\n  [{upgraded.engine.dialect.name}] re-keyed {count:,} audit events and 6 decisions in {seconds:.1f} s")  # noqa: T201
+        print(f"\n  [{upgraded.engine.dialect.name}] re-keyed {count:,} audit events "  # noqa: T201
+              f"and 6 decisions in {seconds:.1f} s")
     assert seconds < 120
 
 

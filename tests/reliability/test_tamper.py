@@ -178,7 +178,8 @@ def _plain_sha256(values: dict[str, object]) -> str:
         return value.isoformat() if isinstance(value, dt.date) else value
 
     body = {k: plain(v) for k, v in values.items() if k != "hash"}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _forge_from(db: Db, first: int, digest: Callable[[dict[str, object]], str]) -> None:
@@ -230,7 +231,8 @@ def test_a_tool_holding_another_key_refuses_to_append(sqlite_url: str, monkeypat
     before = {t: len(_ids(db, t)) for t in ("child", "audit_event", "decision")}
     db.engine.dispose()
     monkeypatch.setenv("VISITATION_CHAIN_KEY", "ab" * 32)
-    result = CliRunner().invoke(app, ["--db", sqlite_url, "case", "add", "--name", "Bo Berg", "--birth-date", "2015-01-02"])
+    result = CliRunner().invoke(
+        app, ["--db", sqlite_url, "case", "add", "--name", "Bo Berg", "--birth-date", "2015-01-02"])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("Fejl: kædenøglen (miljøvariablen VISITATION_CHAIN_KEY) er ikke databasens")
     assert len(result.stderr.strip().splitlines()) == 1

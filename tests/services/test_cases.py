@@ -21,7 +21,8 @@ def test_add_and_show_masks_cpr(db: Db) -> None:
     cid = cases.add(db, name="Liva Jensen", birth_date=dt.date(2018, 4, 11), cpr="110418-4002",
                     caseworker="Mette Holm", step=2)
     shown = cases.show(db, str(cid))
-    assert (shown.ref, shown.initials, shown.step, shown.cpr) == (f"{dt.date.today().year}-0001", "LJ", 2, "110418-xxxx")
+    assert (shown.ref, shown.initials, shown.step, shown.cpr) == (
+        f"{dt.date.today().year}-0001", "LJ", 2, "110418-xxxx")
     assert [e.action for e in audit.events(db, cid)] == ["create", "read"]
 
 

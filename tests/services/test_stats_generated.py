@@ -172,7 +172,8 @@ def _decide(w: World, rng: random.Random, c: int, m: int | None, at: dt.datetime
         w.decisions.append(d)
         for _ in range(rng.randint(0, 3) if chosen in PLACING else 0):
             due = (start or at.date()) + dt.timedelta(days=rng.randint(10, 250))
-            done = rng.choice((None, due - dt.timedelta(days=rng.randint(0, 9)), due, due + dt.timedelta(days=rng.randint(1, 20))))
+            done = rng.choice((None, due - dt.timedelta(days=rng.randint(0, 9)), due,
+                               due + dt.timedelta(days=rng.randint(1, 20))))
             w.followups.append(Fol(c, d.key, due, done if done is None or done <= TODAY else None, None,
                                    CITATIONS[len(w.followups) % len(CITATIONS)]))
     final = w.decisions[-1]
@@ -208,7 +209,8 @@ def store(url: str, w: World) -> None:
             s.add(DocketItem(meeting_id=meeting_ids[m], case_id=case_ids[c], position=n, minutes=minutes,
                              started_at=started))
         for d in w.decisions:
-            row = Decision(case_id=case_ids[d.case], meeting_id=meeting_ids[d.meeting] if d.meeting is not None else None,  # type: ignore[arg-type]
+            row = Decision(case_id=case_ids[d.case],  # type: ignore[arg-type]
+                           meeting_id=meeting_ids[d.meeting] if d.meeting is not None else None,
                            supersedes_id=w.decisions[d.supersedes].id if d.supersedes is not None else None,
                            outcome=d.outcome, step_before=d.before, step=d.step, law_version="test",
                            profile_key="socialstyrelsen", profile_version="2026.1", start=d.start, consent="yes",

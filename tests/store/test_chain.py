@@ -103,4 +103,5 @@ def test_an_unreadable_value_is_named_and_the_check_goes_on(sqlite_url: str) -> 
         conn.execute(text("UPDATE audit_event SET at = at || 'x' WHERE id = 2"))
         conn.execute(text("UPDATE audit_event SET detail = 'forged' WHERE id = 4"))
     assert [(row, problem.split(":")[0]) for row, problem in _problems(db)] == [
-        (2, "ulæselig værdi i kolonnen at"), (4, "indholdet er ændret efter det blev gemt (eller rækken er hashet med en anden nøgle)")]
+        (2, "ulæselig værdi i kolonnen at"),
+        (4, "indholdet er ændret efter det blev gemt (eller rækken er hashet med en anden nøgle)")]

@@ -66,7 +66,8 @@ def test_seconds_from_docket_start_to_decision_and_the_month_in_utc(db: Db) -> N
         seconds, month = session.connection().execute(
             select(seconds_between(DocketItem.started_at, Decision.created_at), month_of(Decision.created_at))
             .join(DocketItem, DocketItem.case_id == Decision.case_id)).one()
-        zone = session.connection().execute(text("SHOW TimeZone")).scalar() if db.engine.dialect.name != "sqlite" else "UTC"
+        zone = (session.connection().execute(text("SHOW TimeZone")).scalar()
+                if db.engine.dialect.name != "sqlite" else "UTC")
     assert round(seconds, 3) == 750.0
     assert month == "2026-04"  # 02:30 UTC on 1 April: April, though it is still March in New York
     assert zone == "UTC"
@@ -79,6 +80,7 @@ def test_seconds_from_docket_start_to_decision_and_the_month_in_utc(db: Db) -> N
     ([{"step": 5}, {"step": 1}], True),
     ([{"step": "2"}, {"intervention": "y"}], False),  # a step that is not a number is not weighed
 ])
-def test_an_alternative_weighed_below_the_chosen_step(db: Db, alternatives: list[dict[str, object]], below: bool) -> None:
+def test_an_alternative_weighed_below_the_chosen_step(db: Db, alternatives: list[dict[str, object]],
+                                                      below: bool) -> None:
     _decision(db, dt.datetime(2026, 5, 4, 10, tzinfo=UTC), 3, alternatives)
     assert bool(_one(db, step_below_in(Decision.alternatives, Decision.step))) is below

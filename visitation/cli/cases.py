@@ -48,7 +48,8 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    search: Annotated[str | None, typer.Option("--search", help="Søg i reference, navn, initialer, rådgiver og skole.")] = None,
+    search: Annotated[str | None,
+                      typer.Option("--search", help="Søg i reference, navn, initialer, rådgiver og skole.")] = None,
     step: Annotated[int | None, typer.Option("--step", help="Kun sager på dette trin.")] = None,
     caseworker: Annotated[str | None, typer.Option("--caseworker", help="Kun denne rådgivers sager.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10000, help="Højst så mange sager.")] = 100,
@@ -177,7 +178,8 @@ def network_add(
     resource: Annotated[bool, typer.Option("--resource", help="En ressource (standard).")] = False,
     concern: Annotated[bool, typer.Option("--concern", help="En bekymring.")] = False,
     both: Annotated[bool, typer.Option("--both", help="Både ressource og bekymring.")] = False,
-    placement_candidate: Annotated[bool, typer.Option("--placement-candidate", help="Mulig anbringelses- eller støtteressource.")] = False,
+    placement_candidate: Annotated[bool, typer.Option(
+        "--placement-candidate", help="Mulig anbringelses- eller støtteressource.")] = False,
     note: Annotated[str, typer.Option("--note", help="Note.")] = "",
 ) -> None:
     """Tilføj en person til netværkskortet; skriver personens id.
@@ -219,8 +221,10 @@ def network_list(ctx: typer.Context, case: Annotated[str, typer.Argument(help="S
 
 @network_app.command("diff")
 def network_diff(ctx: typer.Context, case: Annotated[str, typer.Argument(help="Sagens id eller reference.")],
-                 before: Annotated[str | None, typer.Option("--from", help="Mødet, der sammenlignes fra (standard: det forrige).")] = None,
-                 after: Annotated[str | None, typer.Option("--to", help="Mødet, der sammenlignes med (standard: kortet nu).")] = None,
+                 before: Annotated[str | None, typer.Option(
+                     "--from", help="Mødet, der sammenlignes fra (standard: det forrige).")] = None,
+                 after: Annotated[str | None, typer.Option(
+                     "--to", help="Mødet, der sammenlignes med (standard: kortet nu).")] = None,
                  as_json: Json = False) -> None:
     """Hvem er kommet til, gået ud eller ændret på netværkskortet mellem to møder.
 

@@ -140,8 +140,12 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    db: Annotated[str | None, typer.Option("--db", envvar="VISITATION_DB", help="Database: sti til en SQLite-fil eller en URL (postgresql+psycopg://…).")] = None,
-    user: Annotated[str | None, typer.Option("--user", envvar="VISITATION_USER", help="Hvem der arbejder (til auditloggen); standard er OS-brugeren.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="VISITATION_DB",
+        help="Database: sti til en SQLite-fil eller en URL (postgresql+psycopg://…).")] = None,
+    user: Annotated[str | None, typer.Option(
+        "--user", envvar="VISITATION_USER",
+        help="Hvem der arbejder (til auditloggen); standard er OS-brugeren.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Vis tekniske detaljer ved fejl.")] = False,
     version: Annotated[bool, typer.Option("-V", "--version", callback=_version, is_eager=True,
                                           help="Vis versionen.")] = False,

@@ -27,7 +27,8 @@ def open_tui(st: State, meeting: str | None = None) -> None:
 
 
 def init(ctx: typer.Context,
-         profile: Annotated[str | None, typer.Option("--profile", help="Profilnavn eller sti til en profilfil (.toml).")] = None) -> None:
+         profile: Annotated[str | None, typer.Option(
+             "--profile", help="Profilnavn eller sti til en profilfil (.toml).")] = None) -> None:
     """Opret databasen (kan gentages) og vælg kommuneprofil.
 
     Eksempel: visitation init --profile odder
@@ -116,7 +117,8 @@ def assess(
     zone: Annotated[int, typer.Option("--zone", help="Zonen på børnelinealen.")],
     rater: Annotated[str, typer.Option("--rater", help="Hvem vurderer.")],
     role: Annotated[str, typer.Option("--role", help="Vurderingens faglighed (PPR, sundhedsplejerske …).")],
-    axis: Annotated[str, typer.Option("--axis", help="child (barnets udvikling) | parents (forældreomsorgen)")] = "child",
+    axis: Annotated[str, typer.Option(
+        "--axis", help="child (barnets udvikling) | parents (forældreomsorgen)")] = "child",
     protective: Annotated[list[str] | None, typer.Option("--protective", help="Beskyttelsesfaktor (gentag).")] = None,
     risk: Annotated[list[str] | None, typer.Option("--risk", help="Risikofaktor (gentag).")] = None,
     note_: Annotated[str, typer.Option("--note", help="Note.")] = "",
@@ -156,7 +158,8 @@ def stats(ctx: typer.Context,
 def audit(ctx: typer.Context,
           case: Annotated[str | None, typer.Argument(help="Kun denne sag (id eller reference).")] = None,
           subject: Annotated[str | None, typer.Option("--subject", help="Sagen, loggen gælder (som CASE).")] = None,
-          for_citizen: Annotated[bool, typer.Option("--for-citizen", help="Til borgerens indsigt: datoer og formål, uden medarbejdere.")] = False,
+          for_citizen: Annotated[bool, typer.Option(
+              "--for-citizen", help="Til borgerens indsigt: datoer og formål, uden medarbejdere.")] = False,
           as_json: Json = False) -> None:
     """Vis auditloggen: hvem gjorde hvad med hvilken sag, hvornår og hvorfor.
 

@@ -95,12 +95,14 @@ def profile_data(p: Profile) -> dict[str, Any]:
         "law": f"{p.law.name}, {p.law.version}",
         "phases": [{"key": f.key, "label": f.label, "steps": list(f.steps), "methods": list(f.methods),
                     "actors": list(f.actors)} for f in p.phases],
-        "steps": [{"number": s.number, "label": s.label, "placement": s.placement, "goals": list(s.goals)} for s in p.steps],
+        "steps": [{"number": s.number, "label": s.label, "placement": s.placement, "goals": list(s.goals)}
+                  for s in p.steps],
         "zones": [{"number": z.number, "label": z.label, "colour": z.colour, "who_acts": z.who_acts,
                    "guidance": z.guidance, "group": z.group} for z in p.zones],
         "interventions": [{"key": i.key, "label": i.label, "step": i.step, "legal_basis": list(p.legal_basis(i.key))}
                           for i in p.interventions],
-        "placement_priority": [{"key": o.key, "label": o.label, "interventions": list(o.interventions)} for o in p.priority],
+        "placement_priority": [{"key": o.key, "label": o.label, "interventions": list(o.interventions)}
+                               for o in p.priority],
         "followups": [_rule(r) for r in p.law.followups + p.followups],
         "cadence": [{"applies_to": c.applies_to, "every": str(c.every), "label": c.label} for c in p.cadences],
         "required_alternatives": {str(k): list(v) for k, v in p.required_alternatives.items()},
@@ -116,7 +118,8 @@ def _rule(r: Any) -> dict[str, Any]:
 
 def profile_text(p: Profile) -> str:
     """A profile as a terminal page: phases, steps, interventions, ruler, follow-up rules."""
-    lines = [f"{p.name} – {p.municipality} (profil {p.key} {p.version})", f"Lovgrundlag: {p.law.name}, {p.law.version}", ""]
+    lines = [f"{p.name} – {p.municipality} (profil {p.key} {p.version})",
+             f"Lovgrundlag: {p.law.name}, {p.law.version}", ""]
     if p.phases:
         lines.append("Faser:")
         for f in p.phases:
@@ -146,9 +149,10 @@ def profile_text(p: Profile) -> str:
 
 def _methods_text(p: Profile) -> list[str]:
     """The profile's methods and where the ruler points (its policy, not a paragraph)."""
-    used = [label for on, label in ((p.methods.signs_of_safety, "Signs of Safety (eget trin på mødet)"),
-                                    (p.methods.safety_plan_before_placement, "sikkerhedsplan overvejes før anbringelse"),
-                                    (p.methods.prevention_triangle, "forebyggelsestrekanten og position × trivsel"))
+    used = [label for on, label in (
+                (p.methods.signs_of_safety, "Signs of Safety (eget trin på mødet)"),
+                (p.methods.safety_plan_before_placement, "sikkerhedsplan overvejes før anbringelse"),
+                (p.methods.prevention_triangle, "forebyggelsestrekanten og position × trivsel"))
             if on]
     lines = ["", "Metoder: " + ("; ".join(used) if used else "ingen ud over linealen og trappen")]
     if p.ruler_steps.zones:

@@ -54,7 +54,8 @@ def backup(ctx: typer.Context,
 
 def restore(ctx: typer.Context,
             source: Annotated[Path, typer.Argument(help="En sikkerhedskopi fra `visitation backup`.")],
-            force: Annotated[bool, typer.Option("--force", help="Erstat indholdet af en database, der ikke er tom.")] = False) -> None:
+            force: Annotated[bool, typer.Option(
+                "--force", help="Erstat indholdet af en database, der ikke er tom.")] = False) -> None:
     """Indlæs en sikkerhedskopi i en tom database; kontrolleres, før den gemmes (ved fund gemmes intet, exit 1).
 
     Eksempel: visitation --db ny.db restore ~/kopier/visitation-2026-12-02.bk

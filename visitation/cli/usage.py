@@ -29,7 +29,7 @@ def danish(message: str) -> str:
     for pattern, template in _RULES:
         found = pattern.match(message.strip())
         if found:
-            parts = [p for p in found.groups()]
+            parts = list(found.groups())
             if template.startswith("{0}: "):
                 parts[1] = _value(parts[1])
             text = template.format(*parts)

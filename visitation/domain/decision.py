@@ -143,7 +143,8 @@ class DecisionDraft:
         "Anbringelse: datoen ÅÅÅÅ-MM-DD, den børnefaglige undersøgelse (BL § 20) blev afsluttet (BL § 46, stk. 3).",
         "date", placeholder="ÅÅÅÅ-MM-DD", heading="Børnefaglig undersøgelse afsluttet")
     acute: bool = _f(False, "Akut eller foreløbig anbringelse (BL § 46, stk. 3)",
-                     "Akut eller foreløbig anbringelse sideløbende med den børnefaglige undersøgelse (BL § 46, stk. 3): "
+                     "Akut eller foreløbig anbringelse sideløbende med den børnefaglige undersøgelse "
+                     "(BL § 46, stk. 3): "
                      "opfølgning, når den senest skal være afsluttet (4 måneder).", "flag",
                      heading="Akut eller foreløbig anbringelse")
     return_period_months: int | None = _f(
@@ -166,11 +167,12 @@ class DecisionDraft:
         "yes | no | unknown – den unges eget samtykke, når den unge er fyldt 15 år på startdatoen (anbringelse og "
         "støttende indsats).", "choice", heading="Den unges samtykke")
     siblings: str = _f("", "Søskende (BL § 52, stk. 3)",
-                       "Anbringelse: overvejelserne om søskende (BL § 52, stk. 3) – \"ikke relevant\" og hvorfor er et svar.",
+                       "Anbringelse: overvejelserne om søskende (BL § 52, stk. 3) – \"ikke relevant\" og hvorfor "
+                       "er et svar.",
                        "text", heading="Søskende")
     schooling: str = _f("", "Skolegang (BL § 52, stk. 2 og 4)",
-                        "Anbringelse: stillingtagen til skolegangen (BL § 52, stk. 2 og 4) – \"ikke relevant\" og hvorfor "
-                        "er et svar.", "text", heading="Skolegang")
+                        "Anbringelse: stillingtagen til skolegangen (BL § 52, stk. 2 og 4) – "
+                        "\"ikke relevant\" og hvorfor er et svar.", "text", heading="Skolegang")
     foster_assessment: str = _f(
         "", "Vurdering af plejefamilie (BL § 52, stk. 2)",
         "Anbringelse: om en plejefamilie er mest hensigtsmæssig (BL § 52, stk. 2) – \"ikke relevant\" og hvorfor er "

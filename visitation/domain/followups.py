@@ -155,7 +155,8 @@ APPLIES_TO_WORDS = {
     "all": "alle beslutninger", "preventive": "forebyggende indsatser (§ 30)",
     "measure": "støttende indsatser og anbringelser", "support": "støttende indsatser", "placement": "anbringelser",
     "return-home": "et anbragt barn, der flytter hjem", "investigation": "mens en børnefaglig undersøgelse kører",
-    "acute": "akutte eller foreløbige anbringelser", "referral": "anbringelsessager indstillet til børne- og ungeudvalget",
+    "acute": "akutte eller foreløbige anbringelser",
+    "referral": "anbringelsessager indstillet til børne- og ungeudvalget",
 }
 """Which decisions a rule concerns, in words (`profiles show`, docs/law.md)."""
 _FROM_WORDS = {"start": "start", "decision": "afgørelsen", "investigation": "undersøgelsens start",

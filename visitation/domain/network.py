@@ -33,7 +33,8 @@ def person_order(p: Any) -> tuple[int, int, str, str, int]:
     return (sector, p.ring, p.name, p.relation, p.id)
 
 
-def changes(before: Sequence[Any], now: Sequence[Any], scrub: Callable[[str], str] | Any = None) -> tuple[NetworkChange, ...]:
+def changes(before: Sequence[Any], now: Sequence[Any],
+            scrub: Callable[[str], str] | Any = None) -> tuple[NetworkChange, ...]:
     """Who joined, who left and who changed (and in what), people matched by their id.
 
     `scrub` (a privacy Scrubber) shapes names and relations; without it they are shown as recorded.

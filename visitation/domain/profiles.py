@@ -67,7 +67,8 @@ class Intervention:
 
 @dataclass(frozen=True)
 class PriorityOption:
-    """One place in the municipality's placement priority order (its policy, not a paragraph), with its interventions."""
+    """One place in the municipality's placement priority order (its policy, not a paragraph),
+    with its interventions."""
 
     key: str
     label: str

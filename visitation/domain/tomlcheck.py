@@ -42,7 +42,8 @@ class Source:
         """Read a file; a missing or unreadable file is one clear error."""
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise DataFileError(f"{path}: filen er for stor til at være en profil (højst {MAX_FILE_BYTES // 1024} KB)")
+                raise DataFileError(
+                    f"{path}: filen er for stor til at være en profil (højst {MAX_FILE_BYTES // 1024} KB)")
             return cls(path.read_text(encoding="utf-8"), path.name)
         except FileNotFoundError:
             raise DataFileError(f"{path}: filen findes ikke") from None

@@ -160,7 +160,8 @@ def network_changes(session: Session, case_id: int) -> NetworkChanges:
     changed = [m.id for m in now if m.id in before and any(before[m.id].get(k) != getattr(m, k) for k in keys)]
     ids = {m.id for m in now}
     return NetworkChanges(joined=[m.id for m in now if m.id not in before], changed=changed,
-                          left=[{"name": p["name"], "relation": p["relation"]} for i, p in before.items() if i not in ids])
+                          left=[{"name": p["name"], "relation": p["relation"]}
+                                for i, p in before.items() if i not in ids])
 
 
 def show(db: Db, ident: str) -> CaseDetail:

@@ -103,7 +103,8 @@ def _open(session: Session, followup_id: int) -> tuple[Followup, Case]:
         raise NotFound(f"opfølgningen {followup_id} findes ikke")
     if f.done_on is not None:
         raise InvalidInput(f"opfølgningen {followup_id} er allerede udført ({f.done_on.isoformat()})")
-    if f.superseded_by_id is not None or session.exec(replaced().where(Decision.supersedes_id == f.decision_id)).first():
+    if (f.superseded_by_id is not None
+            or session.exec(replaced().where(Decision.supersedes_id == f.decision_id)).first()):
         raise InvalidInput(f"opfølgningen {followup_id} er bortfaldet: dens beslutning er afløst af en senere")
     case = session.get(Case, f.case_id)
     assert case is not None

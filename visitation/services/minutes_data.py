@@ -188,7 +188,8 @@ def _progress(session: Session, case_id: int, current: Decision | None) -> list[
     found = goal_rows(session, case_id)
     if current is None:
         return found
-    made = {g.id for g in session.exec(select(Goal).where(Goal.case_id == case_id, Goal.created_at <= current.created_at))}
+    made = {g.id for g in session.exec(
+        select(Goal).where(Goal.case_id == case_id, Goal.created_at <= current.created_at))}
     day = current.created_at.date()
     return [dataclasses.replace(g, scores=[p for p in g.scores if p.date <= day]) for g in found if g.id in made]
 

@@ -85,7 +85,8 @@ def seal(key: bytes, values: Mapping[str, Any]) -> str:
 
 
 def public_digest(values: Mapping[str, Any]) -> str:
-    """Plain SHA-256 of the canonical JSON: the chains before schema 0005, and what a forger without the key computes."""
+    """Plain SHA-256 of the canonical JSON: the chains before schema 0005,
+    and what a forger without the key computes."""
     return hashlib.sha256(canonical(values)).hexdigest()
 
 

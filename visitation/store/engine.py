@@ -171,4 +171,5 @@ def translated() -> Iterator[None]:
         raise DatabaseError(f"databasen kan ikke bruges: {reason[:120]}") from None
     except (OverflowError, DataError) as exc:  # a number no column can hold, or text longer than one can
         cause = exc.__class__.__name__
-        raise InvalidInput(f"en værdi er for stor til databasen (et id, et trin, et antal eller en tekst; {cause})") from None
+        raise InvalidInput(
+            f"en værdi er for stor til databasen (et id, et trin, et antal eller en tekst; {cause})") from None

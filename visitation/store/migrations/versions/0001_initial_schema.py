@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 08:29:06.244791
 """
 
@@ -275,7 +275,8 @@ def upgrade() -> None:
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['case.id'], name=op.f('fk_followup_case_id_case')),
     sa.ForeignKeyConstraint(['decision_id'], ['decision.id'], name=op.f('fk_followup_decision_id_decision')),
-    sa.ForeignKeyConstraint(['outcome_decision_id'], ['decision.id'], name=op.f('fk_followup_outcome_decision_id_decision')),
+    sa.ForeignKeyConstraint(['outcome_decision_id'], ['decision.id'],
+                            name=op.f('fk_followup_outcome_decision_id_decision')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_followup'))
     )
     with op.batch_alter_table('followup', schema=None) as batch_op:
