@@ -127,7 +127,7 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         """Ctrl+P: the palette, asking in Danish."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Søg: sag (nummer eller initialer), møde, handling …",
                                             id="--command-palette"))
 

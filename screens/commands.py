@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -62,7 +63,7 @@ class VisitationCommands(Provider):
                                  partial(app.export_minutes, b.meeting.ref, b.case.ref), "Kun denne sag"))  # type: ignore[attr-defined]
         return actions
 
-    def _meeting(self):  # type: ignore[no-untyped-def]
+    def _meeting(self) -> Any:
         """The meeting whose docket is open (the case flow sits above its docket)."""
         for screen in reversed(self.app.screen_stack):
             meeting = getattr(screen, "meeting", None)
@@ -83,7 +84,7 @@ class VisitationCommands(Provider):
                           f"{m.date:%d.%m.%Y} · {m.cases} sager") for m in getattr(self, "meetings", [])]
         return [*self._cases(), *meetings, *self._actions()]
 
-    async def _meetings(self):  # type: ignore[no-untyped-def]
+    async def _meetings(self) -> list[Any]:
         from visitation.services import meetings
 
         worker = self.app.run_worker(partial(meetings.listing, self.app.db), thread=True, exit_on_error=False)  # type: ignore[attr-defined]

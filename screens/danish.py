@@ -69,6 +69,7 @@ def _danish(binding: object) -> object:
 
 def _subclasses(cls: type) -> list[type]:
     found = [cls]
+    sub: type
     for sub in cls.__subclasses__():
         found.extend(_subclasses(sub))
     return found
@@ -79,7 +80,7 @@ def translate() -> None:
     import textual.command  # noqa: F401 - the palette's bindings are translated too
     import textual.widgets as widgets
 
-    for name in widgets.__all__:
+    for name in widgets.__all__:  # type: ignore[attr-defined]
         getattr(widgets, name)  # Textual loads its widgets lazily: load them so their classes exist
     classes = dict.fromkeys(_subclasses(DOMNode))
     for cls in classes:

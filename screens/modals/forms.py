@@ -162,7 +162,7 @@ class AlternativeDialog(FormDialog):
     @on(Select.Changed, "#alt-step")
     def step_chosen(self, event: Select.Changed) -> None:
         """Another step: its interventions only."""
-        self.query_one(FilterList).set_choices(self.of_step(int(event.value)))  # type: ignore[arg-type]
+        self.query_one(FilterList).set_choices(self.of_step(int(event.value)))  # type: ignore[call-overload]
 
     @on(FilterList.Chosen)
     def intervention_chosen(self) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from enum import StrEnum
+from typing import Any, cast
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, SelectionList, TextArea
@@ -29,7 +30,7 @@ def fields(bundle: CaseBundle) -> ComposeResult:
         yield Label(LABELS[name], classes="field-label")
         kind = SPECS[name].kind
         if kind == "choice":
-            labels = CHOICE_LABELS[type(DecisionDraft.__dataclass_fields__[name].default)]
+            labels = CHOICE_LABELS[cast("type[StrEnum]", type(DecisionDraft.__dataclass_fields__[name].default))]
             yield Select([(v, k.value) for k, v in labels.items()], allow_blank=False, id=name)
         elif kind == "flag":
             yield Select(FLAG_CHOICES, allow_blank=False, id=name)

@@ -244,7 +244,7 @@ class DecisionStep(StepPane):
         ruler.display = bool(preview.ruler_warning) and self.query_one("#decision-body").display
         ruler.update(ruler_note(preview))
         plan = self.query_one("#decision-plan", Static)
-        text = plan_note(self.bundle, self.values.get("interventions", []), bool(self.app.privacy))  # type: ignore[arg-type, attr-defined]
+        text = plan_note(self.bundle, self.values.get("interventions", []), bool(self.app.privacy))  # type: ignore[attr-defined]
         plan.display = bool(text)
         plan.update(text)
 

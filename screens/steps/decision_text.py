@@ -46,7 +46,7 @@ def _words(value: object) -> str:
     """A stated law field's value as the summary shows it."""
     if value is True:
         return "ja"
-    labels = CHOICE_LABELS.get(type(value), {})  # type: ignore[call-overload]
+    labels = CHOICE_LABELS.get(type(value), {})  # type: ignore[arg-type]  # any type: not a choice, no labels
     return labels.get(value, str(value))
 
 

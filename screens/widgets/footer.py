@@ -6,6 +6,8 @@ several (the pane, the focus, the stepper), which cost a rebuild each although t
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -21,7 +23,7 @@ class KeyFooter(Footer):
         return tuple((b.key, b.description, b.action, enabled, tooltip)
                      for _, b, enabled, tooltip in self.screen.active_bindings.values() if b.show)
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         """Rebuild once, after the refresh, and only when the keys differ."""
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:

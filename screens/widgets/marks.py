@@ -18,16 +18,16 @@ from textual.widgets._toggle_button import ToggleButton
 class MarkedCheckbox(Checkbox):
     """A check box showing X only when checked."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
         return "X" if self.value else " "
 
 
 class MarkedRadioButton(RadioButton):
     """A radio button showing ● only when chosen."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
         return "●" if self.value else " "
 
 

@@ -118,15 +118,15 @@ def layout(people: tuple[Person, ...], width: int, height: int, centre: str = ""
     ry, rx = (height - 1) / 2, min((width - 2) / 2, (height - 1) / 2 * 2.2)
     missing: dict[str, int] = {}
     for (sector, ring), group in _groups(people).items():
-        box = boxes.get(sector)
+        area = boxes.get(sector)
         centre_angle = SECTORS.get(sector, ("", 0))[1]
         for i, person in enumerate(group):
             angle = math.radians(centre_angle - 35 + 70 / len(group) * (i + 0.5))
             x = round(cx + rx * (ring - 0.5) / 3 * math.cos(angle))
             y = round(cy - ry * (ring - 0.5) / 3 * math.sin(angle))
-            text = label_text(person)[: max(1, (box.right - box.left) if box else 1)]
+            text = label_text(person)[: max(1, (area.right - area.left) if area else 1)]
             left = sector in ("family", "school")
-            spot = spots.find(box, len(text), x - len(text) + 1 if left else x, y) if box else None
+            spot = spots.find(area, len(text), x - len(text) + 1 if left else x, y) if area else None
             if spot is None:
                 missing[sector] = missing.get(sector, 0) + 1
             else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -54,7 +55,7 @@ def draft_from_options(values: dict[str, Any]) -> DecisionDraft:
     for name in ASKED_FIELDS:
         spec, value, option = SPECS[name], values[name], option_name(name)
         if spec.kind == "choice":
-            kinds = type(DecisionDraft.__dataclass_fields__[name].default)
+            kinds = cast("type[StrEnum]", type(DecisionDraft.__dataclass_fields__[name].default))
             draft[name] = kinds(choice(value, kinds, option))
         elif spec.kind == "keys":
             draft[name] = tuple(value or ())

@@ -9,10 +9,12 @@ command classes every `Typer` of the CLI makes (`visitation.cli.face.Typer`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.models import CommandFunctionType
 
 HELP = "Vis denne hjælp og afslut."
 USAGE = "Brug: "
@@ -64,7 +66,7 @@ def danish_param(param: Any) -> Any:
     if isinstance(param, TyperArgument):
         if param.metavar is None:
             param.metavar = ARGUMENT_METAVARS.get(param.name, (param.name or "").upper())
-        param.display_type_rich = _no_type
+        param.display_type_rich = _no_type  # type: ignore[method-assign]  # an instance's own, on purpose
     elif isinstance(param, TyperOption) and param.metavar is None:
         param.metavar = "" if param.is_flag else TYPE_METAVARS.get(param.bare_type().removeprefix("list[")
                                                                    .removesuffix("]"), "VÆRDI")
@@ -96,7 +98,7 @@ class Danish:
     subcommand_metavar: str
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         self.options_metavar = OPTIONS_METAVAR
         if isinstance(self, TyperGroup):
             self.subcommand_metavar = SUBCOMMAND_METAVAR
@@ -131,6 +133,6 @@ class Typer(typer.Typer):
         kwargs.setdefault("add_completion", False)
         super().__init__(**kwargs)
 
-    def command(self, name: str | None = None, **kwargs: Any) -> Any:
+    def command(self, name: str | None = None, **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
         kwargs.setdefault("cls", DanishCommand)
         return super().command(name, **kwargs)

@@ -27,7 +27,8 @@ def field_of(root: Any, args: list[str], index: int) -> str:
     """Which option (`--name`) or argument (`CASE`) the `index`-th argument is the value of."""
     from visitation.domain.texts import has_unsafe
 
-    command, positional, wants_value = root, 0, None
+    command, positional = root, 0
+    wants_value: str | None = None
     for i, token in enumerate(args[: index + 1]):
         if wants_value is not None:
             if i == index:

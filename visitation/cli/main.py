@@ -32,7 +32,7 @@ class GuardedGroup(DanishGroup):
             typer.echo(refused, err=True)
             sys.exit(2)
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]  # args: < 4 given
         except click.NoArgsIsHelpError as exc:
             if not standalone_mode:
                 raise
@@ -59,7 +59,7 @@ class GuardedGroup(DanishGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         """The commands in the order of their panels (the help draws the panels in the order it meets them)."""
-        order = {panel: n for n, panel in enumerate(PANELS)}
+        order: dict[str | None, int] = {panel: n for n, panel in enumerate(PANELS)}
         names = super().list_commands(ctx)
         return sorted(names, key=lambda name: order.get(getattr(self.commands[name], "rich_help_panel", None), 0))
 
@@ -191,4 +191,5 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    run()
+    sys.exit()

@@ -87,7 +87,7 @@ def package(doc: MinutesDocument, body: str, pictures: list[bytes]) -> bytes:
                '<w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/>'
                '<w:pgMar w:top="1021" w:right="964" w:bottom="1134" w:left="964" w:header="567" w:footer="567" '
                'w:gutter="0"/></w:sectPr>')
-    parts = {
+    parts: dict[str, str] = {
         "[Content_Types].xml": x.CONTENT_TYPES, "_rels/.rels": x.PACKAGE_RELS, "docProps/app.xml": x.APP,
         "docProps/core.xml": core(doc), "word/_rels/document.xml.rels": x.document_rels(len(pictures)),
         "word/document.xml": f"{x.HEAD}<w:document {x.NS}><w:body>{body}{section}</w:body></w:document>",
@@ -100,13 +100,15 @@ def package(doc: MinutesDocument, body: str, pictures: list[bytes]) -> bytes:
     stamp_at = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
-        for name, data in [*parts.items(), *((f"word/media/netvaerk{n}.png", png)
-                                              for n, png in enumerate(pictures, start=1))]:
+        entries: list[tuple[str, str | bytes]] = [
+            *parts.items(), *((f"word/media/netvaerk{n}.png", png) for n, png in enumerate(pictures, start=1))]
+        for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=stamp_at)
             info.create_system, info.external_attr = 0, 0o644 << 16
             png = isinstance(data, bytes)
             info.compress_type = zipfile.ZIP_STORED if png else zipfile.ZIP_DEFLATED
-            target.writestr(info, data if png else data.encode("utf-8"), compresslevel=None if png else 6)
+            payload = data if isinstance(data, bytes) else data.encode("utf-8")
+            target.writestr(info, payload, compresslevel=None if png else 6)
     return out.getvalue()
 
 

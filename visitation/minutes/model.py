@@ -251,7 +251,7 @@ OPTIONAL = {"case": ("prevention", "ics", "signs_of_safety"), "decision": ("safe
 
 def data(doc: MinutesDocument) -> dict[str, Any]:
     """The document as JSON-ready data, hash included (and the chain head and the methods, when there are)."""
-    body = _plain(dataclasses.asdict(doc))
+    body: dict[str, Any] = _plain(dataclasses.asdict(doc))
     if not body["chain_head"]:
         del body["chain_head"]
     for case in body["cases"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visitation.domain.network import SECTOR_LABELS, changes, person_order
-from visitation.domain.privacy import Scrubber
+from visitation.domain.privacy import Scrubber as Scrubber
 from visitation.minutes.model import Network, Person
 
 if TYPE_CHECKING:

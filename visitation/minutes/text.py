@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from visitation.domain.decision import heading, stated
 from visitation.minutes import method_text
-from visitation.minutes.blocks import NONE, Fields, MapHere, Para, Section, Table, date, short_date
+from visitation.minutes.blocks import NONE, MapHere, date, short_date
 from visitation.minutes.blocks import Block as Block  # the renderers read the blocks as text.Block, text.Sub …
+from visitation.minutes.blocks import Fields as Fields
+from visitation.minutes.blocks import Para as Para
+from visitation.minutes.blocks import Section as Section
 from visitation.minutes.blocks import Sub as Sub
+from visitation.minutes.blocks import Table as Table
 from visitation.minutes.model import CaseMinutes, Decision, MinutesDocument, Person, Step, stamp
 
 MEETING_STATES = {"planned": "planlagt", "running": "i gang", "closed": "lukket"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select
 
 from visitation.domain import cpr as cprs
@@ -90,15 +91,16 @@ def search(db: Db, *, text: str | None = None, step: int | None = None, casework
     """Cases matching a search, newest reference first; the criterion goes into the audit log."""
     today = dt.date.today()
     with db.read() as session:
-        query = (select(Case.id, Case.ref, Child.name, Child.initials, Child.birth_date, Case.current_step,
-                        Case.caseworker, Case.status, Case.profile_key)  # plain rows: no ORM objects to build
+        query = (core_select(col(Case.id), col(Case.ref), col(Child.name), col(Child.initials), col(Child.birth_date),
+                             col(Case.current_step), col(Case.caseworker), col(Case.status),
+                             col(Case.profile_key))  # plain rows: no ORM objects to build
                  .join(Child, col(Case.child_id) == col(Child.id)))
         if text:
             query = query.where(search_index.matches(session, text))
         if step is not None:
-            query = query.where(Case.current_step == step)
+            query = query.where(col(Case.current_step) == step)
         if caseworker:
-            query = query.where(Case.caseworker == caseworker)
+            query = query.where(col(Case.caseworker) == caseworker)
         rows = [neutralised_row(r)  # plain rows skip the load hook: their texts neutralised here
                 for r in session.connection().execute(query.order_by(col(Case.ref).desc()).limit(limit))]
         found = [CaseRow(id=i, ref=ref, name=name, initials=initials, age=age_on(born, today), step=step,

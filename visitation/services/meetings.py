@@ -158,7 +158,7 @@ def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> 
         participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
         docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
                           age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
-                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0),
+                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0),  # type: ignore[arg-type]
                           next_followup=upcoming.get(c.id), decided_at=decided.get(c.id))  # type: ignore[arg-type]
                 for d, c, ch in items],
         municipality=held.municipality if held else None, profile=held.key if held else None))
@@ -168,7 +168,7 @@ def _decided_at(session: Session, meeting_id: int) -> dict[int, dt.datetime]:
     """When each case's newest decision at the meeting was recorded."""
     rows = session.exec(select(Decision.case_id, func.max(Decision.created_at))
                         .where(Decision.meeting_id == meeting_id).group_by(col(Decision.case_id))).all()
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(rows)
 
 
 def _followups(session: Session, case_ids: list[int], on: dt.date) -> tuple[dict[int, int], dict[int, dt.date]]:

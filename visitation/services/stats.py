@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
@@ -127,11 +128,11 @@ def _with_history(session: Session, present: KeyFigures, today: dt.date) -> KeyF
         **outcomes.moved_down_after_followup(session, since, until))
 
 
-def _placements(session: Session, today: dt.date) -> dict[str, object]:
+def _placements(session: Session, today: dt.date) -> dict[str, Any]:
     """How long placements last: all together (steps 4-6), and each type's stays on its own step."""
     moves = history.placement_moves(session)
     days = history.stays(moves, today, history.placed)
-    by_type = {kind: history.stays(moves, today, lambda s, on=step: s == on)
+    by_type = {kind: history.stays(moves, today, step.__eq__)
                for step, kind in PLACEMENT_TYPE_BY_STEP.items()}
     return {"placement_days_mean": history.mean(days), "placement_days_median": history.median(days),
             "placement_days_by_type": {kind: {"mean": history.mean(d), "median": history.median(d),
@@ -142,13 +143,13 @@ def _open_cases(session: Session) -> tuple[Counter[int], Counter[str]]:
     """Open cases per step and per caseworker, from one grouped scan of the cases."""
     per_step, caseload = Counter[int](), Counter[str]()
     for step, worker, n in rows(session, select(Case.current_step, Case.caseworker, func.count())
-                                .where(Case.status == "open").group_by(Case.current_step, Case.caseworker)):
+                                .where(Case.status == "open").group_by(col(Case.current_step), col(Case.caseworker))):
         per_step[step] += n
         caseload[worker] += n
     return per_step, caseload
 
 
-def _followups(session: Session, since: dt.date | None, until: dt.date | None, today: dt.date) -> dict[str, object]:
+def _followups(session: Session, since: dt.date | None, until: dt.date | None, today: dt.date) -> dict[str, Any]:
     """The follow-up figures as two aggregate queries read from an index (no row is brought into Python)."""
     total, closed, on_time = outcomes.due_counts(session, since, until, today)
     overdue, children = rows(session, select(func.count(), func.count(func.distinct(Followup.case_id)))
@@ -161,7 +162,8 @@ def _months(since: dt.date | None, until: dt.date | None, today: dt.date) -> lis
     """Month ends from `since` (default: eleven months before `until`) to `until` (default today), at most 24."""
     last = until or today
     first = since or dt.date(last.year - (1 if last.month < 12 else 0), (last.month % 12) + 1, 1)
-    ends, year, month = [], first.year, first.month
+    ends: list[dt.date] = []
+    year, month = first.year, first.month
     while (year, month) <= (last.year, last.month) and len(ends) < 24:
         ends.append(min(dt.date(year, month, calendar.monthrange(year, month)[1]), last))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

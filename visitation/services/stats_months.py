@@ -40,19 +40,19 @@ def _deltas(months: list[dt.date]) -> Any:
     that moved has that taken back and its first move's step before put in its place.
     """
     opened = month_index(Case.created_at, months)
-    moves = (select(Decision.case_id, Decision.id, month_index(Decision.created_at, months).label("at"),
-                    Decision.step_before.label("before"), Decision.step.label("after"), opened.label("opened"),
-                    Case.current_step.label("current"))
+    moves = (select(col(Decision.case_id), col(Decision.id), month_index(Decision.created_at, months).label("at"),
+                    col(Decision.step_before).label("before"), col(Decision.step).label("after"),
+                    opened.label("opened"), col(Case.current_step).label("current"))
              .join(Case, col(Case.id) == Decision.case_id)
-             .where(Case.status == "open", standing(), col(Decision.outcome).in_(PLACING)).cte("moves"))
-    order = {"partition_by": moves.c.case_id, "order_by": moves.c.id}
+             .where(col(Case.status) == "open", standing(), col(Decision.outcome).in_(PLACING)).cte("moves"))
+    order: dict[str, Any] = {"partition_by": moves.c.case_id, "order_by": moves.c.id}
     runs = select(
         moves.c.after, moves.c.before, moves.c.opened, moves.c.current,
         _later(moves.c.opened, func.max(moves.c.at).over(**order)).label("begin"),
         func.coalesce(func.lag(moves.c.after).over(**order), moves.c.before).label("left"),
         func.row_number().over(**order).label("n")).cte("runs")
     return union_all(
-        select(Case.current_step, opened, literal(1, Integer)).where(Case.status == "open"),
+        select(col(Case.current_step), opened, literal(1, Integer)).where(col(Case.status) == "open"),
         select(runs.c.current, runs.c.opened, literal(-1, Integer)).where(runs.c.n == 1),
         select(runs.c.before, runs.c.opened, literal(1, Integer)).where(runs.c.n == 1),
         select(runs.c.after, runs.c.begin, literal(1, Integer)),

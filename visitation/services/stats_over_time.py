@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import String, case, cast
+from sqlalchemy import select as core_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
@@ -109,9 +110,9 @@ def placement_moves(session: Session) -> list[Move]:
     step, before = col(Decision.step), col(Decision.step_before)
     touching = (step != before) & ((step >= PLACED_FROM) | (before >= PLACED_FROM))
     return [(case_id, _day(start or made), was, to)
-            for case_id, start, made, was, to in rows(session, select(
-                Decision.case_id, cast(Decision.start, String), func.date(Decision.created_at), Decision.step_before,
-                Decision.step).where(*moving(), touching).order_by(col(Decision.id)))]
+            for case_id, start, made, was, to in rows(session, core_select(
+                col(Decision.case_id), cast(Decision.start, String), func.date(Decision.created_at),
+                col(Decision.step_before), col(Decision.step)).where(*moving(), touching).order_by(col(Decision.id)))]
 
 
 def stays(moves: list[Move], today: dt.date, inside: Callable[[int], bool]) -> list[int]:
@@ -142,11 +143,11 @@ def median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
-def meetings(session: Session, since: dt.date | None, until: dt.date | None) -> dict[str, object]:
+def meetings(session: Session, since: dt.date | None, until: dt.date | None) -> dict[str, Any]:
     """Meeting figures: the cases on the dockets, the time each took (from its docket item started to
     its decision there), and the placements whose case came back on a docket within 6 months."""
     period = within(Meeting.date, since, until)
-    held, items = rows(session, select(func.count(func.distinct(Meeting.id)), func.count(DocketItem.id))
+    held, items = rows(session, select(func.count(func.distinct(Meeting.id)), func.count(col(DocketItem.id)))
                        .select_from(Meeting).outerjoin(DocketItem, col(DocketItem.meeting_id) == Meeting.id)
                        .where(*period))[0]
     return {"meetings": held, "cases_per_meeting": round(items / held, 1) if held else None,
@@ -163,7 +164,7 @@ def _time_per_case(session: Session, period: list[Any]) -> dict[str, float | Non
     thin = (select(Decision.id, Decision.meeting_id, Decision.case_id, Decision.created_at).where(standing())
             .cte("thin").prefix_with("MATERIALIZED"))  # read from the covering index, not the wide rows
     newest = func.row_number().over(partition_by=(thin.c.meeting_id, thin.c.case_id), order_by=thin.c.id.desc())
-    last = select(thin, newest.label("newest")).subquery("last")
+    last = core_select(thin, newest.label("newest")).subquery("last")
     seconds = func.round(seconds_between(DocketItem.started_at, last.c.created_at), 3)  # to the ms (julianday)
     used = case((seconds > 0, seconds / 60.0), else_=0.0)
     query = (select(func.count(), func.avg(used), func.avg(DocketItem.minutes), count_if(used > DocketItem.minutes))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlalchemy import select
+from sqlmodel import Session, col, func
 
 from visitation.domain.keyfigures import position_by_wellbeing, prevention_levels
 from visitation.errors import NotFound
@@ -25,9 +26,9 @@ NONE: dict[str, Any] = {"prevention_profiles": [], "prevention_levels": {}, "pos
 
 def prevention(session: Session) -> dict[str, Any]:
     """The triangle's figures over the open cases whose own profile version has `methods.prevention_triangle`."""
-    grouped = rows(session, select(Case.profile_key, Case.profile_version, Case.prevention, Case.position,
-                                   Case.wellbeing, func.count())
-                   .where(Case.status == "open")
+    grouped = rows(session, select(col(Case.profile_key), col(Case.profile_version), col(Case.prevention),
+                                   col(Case.position), col(Case.wellbeing), func.count())
+                   .where(col(Case.status) == "open")
                    .group_by(Case.profile_key, Case.profile_version, Case.prevention, Case.position, Case.wellbeing))
     uses = {pair: _uses_triangle(session, *pair) for pair in {(key, version) for key, version, *_ in grouped}}
     counted = [(key, level, position, wellbeing, n) for key, version, level, position, wellbeing, n in grouped

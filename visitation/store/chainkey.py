@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from visitation.errors import ChainKeyError
-from visitation.paths import chain_key_path
+from visitation.paths import chain_key_path as chain_key_path
 
 ENV = "VISITATION_CHAIN_KEY"
 SIZE = 32

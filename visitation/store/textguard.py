@@ -74,7 +74,7 @@ def _texts_of(cls: type) -> tuple[tuple[str, bool, bool], ...]:
 def _neutralise(target: Any, *_args: Any) -> None:
     """A loaded row's texts neutralised in place (a clean row, nearly all of them, costs one scan each)."""
     values = target.__dict__
-    for key, one_line, is_json in _texts_of(type(target)):
+    for key, one_line, is_json in _texts_of(target.__class__):
         value = values.get(key)
         if not value:
             continue
@@ -94,7 +94,7 @@ def neutralised_row(row: Any) -> tuple[Any, ...]:
 def install() -> None:
     """Hook both guards into every session and every mapped table (once per process)."""
     event.listen(Session, "before_flush", _before_flush)
-    for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
+    for mapper in SQLModel._sa_registry.mappers:
         if issubclass(mapper.class_, SQLModel):
             event.listen(mapper, "load", _neutralise)
             event.listen(mapper, "refresh", _neutralise)
