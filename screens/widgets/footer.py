@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -31,7 +32,10 @@ class KeyFooter(Footer):
         self.call_after_refresh(self._rebuild)
 
     async def _rebuild(self) -> None:
-        keys = self.keys()
+        try:
+            keys = self.keys()
+        except NoScreen:  # its screen closed before the refresh came (a dialog, the palette)
+            return
         if keys != self.shown:
             self.shown = keys
             await self.recompose()
