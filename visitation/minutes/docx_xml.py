@@ -55,7 +55,7 @@ def widths(rows: list[tuple[str, ...]], bold_first_column: bool = False) -> list
     for n, row in enumerate(rows):
         for i, cell in enumerate(row):
             wide = 1.1 if n == 0 or (bold_first_column and i == 0) else 1.0
-            longest[i] = max(longest[i], max((len(w) for w in cell.split()), default=0) * wide)
+            longest[i] = max(longest[i], max(map(len, cell.split()), default=0) * wide)
             amount[i] = max(amount[i], min(len(cell), 90) * wide)
     least = [w * CHAR_MM + CELL_PAD_MM for w in longest]
     if sum(least) >= TEXT_WIDTH:

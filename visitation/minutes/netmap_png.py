@@ -8,6 +8,7 @@ a map takes a few milliseconds, where rasterising the SVG (resvg) took 15-25 ms.
 from __future__ import annotations
 
 import io
+import zlib
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -25,10 +26,11 @@ BOLD = ("LiberationSans-Bold.ttf", "DejaVuSans-Bold.ttf", "Arial Bold.ttf")
 
 @lru_cache(maxsize=8)
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """A sans-serif font the machine has (Liberation, DejaVu, Arial), else Pillow's own."""
+    """A sans-serif font the machine has (Liberation, DejaVu, Arial), else Pillow's own. Basic layout: labels
+    are Danish words that need no shaping, and it draws a fifth faster than Raqm."""
     for name in BOLD if bold else FONTS:
         try:
-            return ImageFont.truetype(name, size)
+            return ImageFont.truetype(name, size, layout_engine=ImageFont.Layout.BASIC)
         except OSError:
             continue
     return ImageFont.load_default(size)
@@ -98,7 +100,8 @@ def png(case: CaseMinutes) -> bytes:
         _text(draw, x + (13 if right else -13), y + 3.5, f"{person.name} ({person.relation})",
               "start" if right else "end")
     out = io.BytesIO()
-    image.save(out, "PNG", compress_level=1, bits=4)  # nine colours: 4 bits a pixel
+    # nine colours; runs of white compress best as runs (Z_RLE): smaller and quicker than the default strategy
+    image.save(out, "PNG", compress_level=1, compress_type=zlib.Z_RLE, bits=4)
     return out.getvalue()
 
 
