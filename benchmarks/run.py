@@ -3,7 +3,8 @@
     python benchmarks/run.py [--cases 100000] [--repeat 5] [--runs 15] [--fresh] [--only startup,search,import]
 
 1. startup  whole-process `visitation --help` against `python -c "import typer"` (alternated, medians,
-            ratio; target at most 1.5x), and whether `--help` loads SQLModel/SQLAlchemy/Textual.
+            ratio; target at most 1.3x), replayed from the help cache and drawn afresh, and whether `--help`
+            loads SQLModel/SQLAlchemy/Textual.
 2. search   `services.cases.search(text=…, limit=100)` over ~50 terms on a database of --cases cases,
             with and without its audit write, against the same query in plain `sqlite3`.
 3. import   `services.casefiles.import_file` for 1,000 generated case files into a fresh database
@@ -121,12 +122,15 @@ def bench_startup(runs: int, home: Path) -> dict[str, Any]:
     env = clean_env(home)
     cli = visitation_command()
     a, b = cli + ["--help"], [sys.executable, "-c", "import typer"]
-    ta, tb = alternate(a, b, runs, env)
-    ma, mb = statistics.median(ta), statistics.median(tb)
+    ta, tb = alternate(a, b, runs, env)  # the warm-ups draw the help once; the timed runs replay it
+    td, tb2 = alternate(a, b, runs, {**env, "VISITATION_NO_HELP_CACHE": "1"})  # drawn every time
+    ma, mb, md, mb2 = (statistics.median(t) for t in (ta, tb, td, tb2))
     ratio = ma / mb
-    out(f"  visitation --help           median {ms(ma)}   (min {ms(min(ta))}, max {ms(max(ta))})")
+    out(f"  visitation --help (cached)  median {ms(ma)}   (min {ms(min(ta))}, max {ms(max(ta))})")
     out(f"  python -c 'import typer'    median {ms(mb)}   (min {ms(min(tb))}, max {ms(max(tb))})")
-    out(f"  ratio                       {ratio:.2f}x   target <= 1.50x: {'met' if ratio <= 1.5 else 'NOT MET'}")
+    out(f"  ratio                       {ratio:.2f}x   target <= 1.30x: {'met' if ratio <= 1.3 else 'NOT MET'}")
+    out(f"  visitation --help (drawn)   median {ms(md)}   against import typer {ms(mb2)}: {md / mb2:.2f}x "
+        "(the first help after an install or a change, or VISITATION_NO_HELP_CACHE=1)")
 
     code = help_probe()
     probe = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
@@ -149,7 +153,8 @@ def bench_startup(runs: int, home: Path) -> dict[str, Any]:
     top.sort(reverse=True)
     out("  heaviest top-level imports of --help (python -X importtime, cumulative): "
         + ", ".join(f"{n} {us / 1000:.0f} ms" for us, n in top[:6]))
-    return {"help_ms": ma * 1000, "typer_ms": mb * 1000, "ratio": ratio, **{f"loads_{k}": v for k, v in heavy.items()}}
+    return {"help_ms": ma * 1000, "typer_ms": mb * 1000, "ratio": ratio, "drawn_ms": md * 1000,
+            **{f"loads_{k}": v for k, v in heavy.items()}}
 
 
 # ------------------------------------------------------------------------------------------ 2. search

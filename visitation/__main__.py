@@ -1,3 +1,3 @@
-from visitation.cli.main import run
+from visitation.cli.entry import run
 
 run()

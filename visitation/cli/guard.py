@@ -3,7 +3,6 @@ quietly, and no TUI without a terminal. Click's command tree is only read, never
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -65,17 +64,6 @@ def _argument(command: Any, position: int) -> str | None:
             return str(param.metavar or param.name or "").upper() or None
         position -= 1
     return None
-
-
-def quiet_broken_pipe() -> None:
-    """The reader went away (`visitation case list | head -1`): end quietly, as Python's docs advise —
-    point stdout at /dev/null so the interpreter's last flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    sys.exit(1)
 
 
 def require_terminal(what: str) -> None:

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from visitation import __version__
-from visitation.cli import cases, goals, guard, ics, meetings, minutes, misc, records, sos, trust
+from visitation.cli import cases, goals, guard, helpcache, ics, meetings, minutes, misc, records, sos, trust
+from visitation.cli.entry import quiet_broken_pipe
 from visitation.cli.face import CASES, FIGURES, MEETINGS, METHODS, PANELS, DanishGroup, Typer
 from visitation.cli.state import State, state
 
@@ -180,14 +181,16 @@ app.command("minutes", rich_help_panel=MEETINGS)(minutes.minutes)
 
 
 def run() -> None:
-    """The console script's entry point; a reader that went away (`| head -1`) ends it quietly."""
+    """The whole CLI; a reader that went away (`| head -1`) ends it quietly. A plain help request is kept for
+    `visitation.cli.entry` to replay (`helpcache`)."""
     try:
         try:
-            app(prog_name="visitation")
+            with helpcache.recording(sys.argv[1:]):
+                app(prog_name="visitation")
         finally:
             sys.stdout.flush()
     except BrokenPipeError:
-        guard.quiet_broken_pipe()
+        quiet_broken_pipe()
 
 
 if __name__ == "__main__":
