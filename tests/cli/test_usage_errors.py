@@ -14,6 +14,8 @@ from visitation.cli.usage import danish
         (["network", "add", "2026-0001", "--ring", "x"], "--ring: skal være et helt tal"),
         (["case", "show"], "mangler argumentet"),
         (["nope"], "ukendt kommando 'nope'"),
+        (["meetin", "list"], "ukendt kommando 'meetin'; mente du 'meeting'?"),
+        (["meeting", "lst"], "ukendt kommando 'lst'; mente du 'list'?"),
         (["case", "list", "--serch", "x"], "ukendt tilvalg --serch (mente du --search"),
         (["case", "show", "a", "b"], "uventet ekstra argument: b"),
         (["case", "list", "--search"], "tilvalget --search kræver en værdi"),

@@ -37,8 +37,8 @@ def _parameter(name: str, spec: FieldSpec) -> inspect.Parameter:
 
 def with_decision_options(command: Callable[..., None]) -> Callable[..., None]:
     """`command` with one option per declared field after its own parameters (it takes them as **fields)."""
-    own = [p for p in inspect.signature(command, eval_str=True).parameters.values()
-           if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values()  # again: no second copy
+           if p.kind is not inspect.Parameter.VAR_KEYWORD and p.name not in ASKED_FIELDS]
     declared = [_parameter(name, SPECS[name]) for name in ASKED_FIELDS]
     first = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
     command.__signature__ = inspect.Signature(first + declared)  # type: ignore[attr-defined]

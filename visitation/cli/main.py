@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
 import typer
 
 from visitation import __version__
-from visitation.cli import cases, goals, guard, helpcache, ics, meetings, minutes, misc, records, sos, trust
+from visitation.cli import guard, helpcache
 from visitation.cli.entry import quiet_broken_pipe
 from visitation.cli.face import CASES, FIGURES, MEETINGS, METHODS, PANELS, DanishGroup, Typer
 from visitation.cli.state import State, state
@@ -128,17 +129,12 @@ def _debug(ctx: Any) -> bool:
     return isinstance(obj, State) and obj.debug
 
 
-app = Typer(cls=GuardedGroup, help="Visitation: forbered, afhold og dokumentér visitationsmøder.",
-            no_args_is_help=False, add_completion=True, context_settings={"help_option_names": ["-h", "--help"]})
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"visitation {__version__}")
         raise typer.Exit()
 
 
-@app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
     db: Annotated[str | None, typer.Option(
@@ -158,26 +154,119 @@ def main(
     st = state(ctx)
     st.db_arg, st.user, st.debug = db, refuse_unsafe(user or current_user(), "--user", multiline=False), debug
     if ctx.invoked_subcommand is None:
-        misc.open_tui(st)
+        from visitation.cli.misc import open_tui
+
+        open_tui(st)
 
 
-app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.", rich_help_panel=CASES)
-app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.",
-              rich_help_panel=CASES)
-app.add_typer(goals.app, name="goal", help="Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.",
-              rich_help_panel=CASES)
-app.add_typer(sos.app, name="sos", help="Signs of Safety: kortlægning, sikkerhedsskala og sikkerhedsplan.",
-              rich_help_panel=METHODS)
-app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.", rich_help_panel=MEETINGS)
-app.add_typer(misc.profiles_app, name="profiles", help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.",
-              rich_help_panel=FIGURES)
-app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.",
-              rich_help_panel=MEETINGS)
-misc.register(app)
-records.register(app)
-trust.register(app)
-ics.register(app)
-app.command("minutes", rich_help_panel=MEETINGS)(minutes.minutes)
+def _cases(app: typer.Typer) -> None:
+    from visitation.cli import cases
+
+    app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.",
+                  rich_help_panel=CASES)
+    app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.",
+                  rich_help_panel=CASES)
+
+
+def _goals(app: typer.Typer) -> None:
+    from visitation.cli import goals
+
+    app.add_typer(goals.app, name="goal", help="Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.",
+                  rich_help_panel=CASES)
+
+
+def _sos(app: typer.Typer) -> None:
+    from visitation.cli import sos
+
+    app.add_typer(sos.app, name="sos", help="Signs of Safety: kortlægning, sikkerhedsskala og sikkerhedsplan.",
+                  rich_help_panel=METHODS)
+
+
+def _meetings(app: typer.Typer) -> None:
+    from visitation.cli import meetings
+
+    app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.",
+                  rich_help_panel=MEETINGS)
+
+
+def _misc(app: typer.Typer) -> None:
+    from visitation.cli import misc
+
+    app.add_typer(misc.profiles_app, name="profiles",
+                  help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.", rich_help_panel=FIGURES)
+    misc.register(app)
+
+
+def _records(app: typer.Typer) -> None:
+    from visitation.cli import records
+
+    app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.",
+                  rich_help_panel=MEETINGS)
+    records.register(app)
+
+
+def _trust(app: typer.Typer) -> None:
+    from visitation.cli import trust
+
+    trust.register(app)
+
+
+def _ics(app: typer.Typer) -> None:
+    from visitation.cli import ics
+
+    ics.register(app)
+
+
+def _minutes(app: typer.Typer) -> None:
+    from visitation.cli import minutes
+
+    app.command("minutes", rich_help_panel=MEETINGS)(minutes.minutes)
+
+
+REGISTRARS = {_cases: ("case", "network"), _goals: ("goal",), _sos: ("sos",), _meetings: ("meeting",),
+              _misc: ("profiles", "init", "demo", "assess", "stats", "audit"),
+              _records: ("followup", "decide", "followups"), _trust: ("verify", "backup", "restore"),
+              _ics: ("ics",), _minutes: ("minutes",)}
+"""Each module of commands, the top-level commands it adds, in the order of the help. A command line loads only
+the module of its command (a test checks this table against what the modules add)."""
+VALUED = ("--db", "--user")
+"""The global options that take a value."""
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The CLI with every command, or with only the one named (the others are neither imported nor built)."""
+    app = Typer(cls=GuardedGroup, help="Visitation: forbered, afhold og dokumentér visitationsmøder.",
+                no_args_is_help=False, add_completion=True,
+                context_settings={"help_option_names": ["-h", "--help"]})
+    app.callback(invoke_without_command=True)(main)
+    for registrar, names in REGISTRARS.items():
+        if only is None or only in names:
+            registrar(app)
+    return app
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The top-level command an argument list runs, if it is one we know; None for the TUI, for help at the top,
+    for shell completion and for an unknown word (then every command is built, so Click can name the near ones)."""
+    if "_VISITATION_COMPLETE" in os.environ:
+        return None
+    words = iter(argv)
+    for word in words:
+        if word in VALUED:
+            next(words, None)
+        elif word == "--":
+            return None
+        elif not word.startswith("-"):
+            return word if any(word in names for names in REGISTRARS.values()) else None
+    return None
+
+
+def __getattr__(name: str) -> Any:
+    """`app`: the whole CLI, built when first asked for (tests and documentation tools read the whole tree)."""
+    if name == "app":
+        globals()["app"] = whole = build()
+        return whole
+    raise AttributeError(name)
 
 
 def run() -> None:
@@ -186,7 +275,7 @@ def run() -> None:
     try:
         try:
             with helpcache.recording(sys.argv[1:]):
-                app(prog_name="visitation")
+                build(command_named(sys.argv[1:]))(prog_name="visitation")
         finally:
             sys.stdout.flush()
     except BrokenPipeError:

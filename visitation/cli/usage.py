@@ -11,7 +11,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p
     (r"^Missing option '(.+)'\.$", "mangler tilvalget {0}"),
     (r"^Missing parameter: (.+)$", "mangler {0}"),
     (r"^Option '(.+)' requires an argument\.$", "tilvalget {0} kræver en værdi"),
-    (r"^No such command '(.+)'\.$", "ukendt kommando '{0}'"),
+    (r"^No such command '(.+?)'\.(?: Did you mean '(.+)'\?)?$", "ukendt kommando '{0}'"),
     (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", "uventet ekstra argument: {0}"),
     (r"^Invalid value for '(.+?)': (.*)$", "{0}: {1}"),
 ))
@@ -35,6 +35,8 @@ def danish(message: str) -> str:
             text = template.format(*parts)
             if template.startswith("ukendt tilvalg"):
                 text += _option_hint(found.group(1), found.group(2) or found.group(3))
+            elif template.startswith("ukendt kommando") and found.group(2):
+                text += f"; mente du '{found.group(2)}'?"
             return text
     return message
 
