@@ -9,8 +9,8 @@ import threading
 import pytest
 from sqlalchemy import text
 
-from visitation.errors import DatabaseError
-from visitation.services import audit, cases
+from visitation.errors import DatabaseError, InvalidInput
+from visitation.services import audit, cases, meetings, network_diff
 from visitation.services.db import Db
 from visitation.store import chain, chainkey, engine
 from visitation.store.models import AuditEvent
@@ -76,6 +76,8 @@ def test_a_read_completes_while_another_connection_holds_a_long_write(db_url: st
 
     db = open_db(db_url, "tester")
     case_id = cases.add(db, name="Alma Jensen", birth_date=dt.date(2016, 3, 4), school="Munkebo Skole")
+    meeting_id = meetings.new(db, day=dt.date(2026, 12, 8), chair="Hanne Kjeldsen")
+    meetings.add_case(db, str(meeting_id), str(case_id))
     holding, release = threading.Event(), threading.Event()
     writer = threading.Thread(target=_hold_write, args=(db, holding, release))
     writer.start()
@@ -83,12 +85,17 @@ def test_a_read_completes_while_another_connection_holds_a_long_write(db_url: st
         assert holding.wait(30)
         found = cases.search(db, text="munkebo")  # audited: appends its row while the write is open
         shown = cases.show(db, str(case_id))
+        docket = meetings.show(db, str(meeting_id))  # a read of each case on it
+        with pytest.raises(InvalidInput, match="ikke været på et møde før"):
+            network_diff.diff(db, str(case_id))  # read (and refused: nothing logged) without waiting
         assert not release.is_set() and writer.is_alive()
     finally:
         release.set()
         writer.join(30)
     assert [r.id for r in found] == [case_id] and shown.id == case_id
-    assert [r.action for r in audit.events(db)][-3:] == ["search", "read", "update"]
+    assert [item.case_id for item in docket.docket] == [case_id]
+    assert [(r.action, r.entity) for r in audit.events(db)][-4:] == [
+        ("search", "case"), ("read", "case"), ("read", "meeting"), ("update", "case")]
     with db.engine.connect() as conn:
         assert list(chain.problems(conn, TABLE, chainkey.load())) == []
     db.engine.dispose()

@@ -40,8 +40,15 @@ def log_now(db: Db, action: str, case_id: int | None = None, entity: str = "",
             entity_id: int | None = None, detail: str = "") -> None:
     """Append an event in a transaction of its own (for reads): Core, no ORM session, and on PostgreSQL
     the audit chain's lock only — a read does not wait for a write to finish."""
+    log_reads(db, action, [case_id], entity, entity_id, detail)
+
+
+def log_reads(db: Db, action: str, case_ids: list[int | None], entity: str = "", entity_id: int | None = None,
+              detail: str = "") -> None:
+    """`log_now` for several cases read together (a meeting's docket): one event each, one transaction."""
     with audit_connection(db.engine) as conn:
-        chain.append_event(conn, _event(db, action, case_id, entity, entity_id, detail))
+        for case_id in case_ids:
+            chain.append_event(conn, _event(db, action, case_id, entity, entity_id, detail))
 
 
 T = TypeVar("T")

@@ -187,13 +187,13 @@ def _followups(session: Session, case_ids: list[int], on: dt.date) -> tuple[dict
 
 
 def show(db: Db, ident: str) -> MeetingRow:
-    """A meeting with its participants and docket; logged as a read of each case on it."""
-    with db.write() as session:
+    """A meeting with its participants and docket; logged as a read of each case on it (after the read, without
+    the write lock: `audit.log_reads`)."""
+    with db.read() as session:
         meeting = lookup.meeting(session, ident)
-        found = detail(session, meeting)
-        for item in found.docket:
-            audit.log(session, db, "read", item.case_id, "meeting", meeting.id, f"dagsorden {meeting.ref}")
-        return found
+        found, meeting_id, ref = detail(session, meeting), meeting.id, meeting.ref
+    audit.log_reads(db, "read", [item.case_id for item in found.docket], "meeting", meeting_id, f"dagsorden {ref}")
+    return found
 
 
 UNTREATED = ("waiting", "in_progress")

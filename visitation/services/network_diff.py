@@ -11,7 +11,7 @@ from visitation.errors import InvalidInput
 from visitation.services import audit, lookup, rows
 from visitation.services.db import Db
 from visitation.services.views import NetworkRow, snapshot_row
-from visitation.store.models import Decision, Meeting
+from visitation.store.models import Case, Decision, Meeting
 
 
 @dataclass(frozen=True)
@@ -26,32 +26,38 @@ class NetworkDiff:
 
 def diff(db: Db, case_ident: str, before: str | None = None, after: str | None = None) -> NetworkDiff:
     """The map at meeting `before` (default: the one before `after`) against the map at `after` (default:
-    the map now). A map at a meeting is the one snapshotted with the case's decision there."""
-    with db.write() as session:
-        case = lookup.case(session, case_ident)
-        audit.log(session, db, "read", case.id, "network", None, "netværk over tid")
-        decided = _decisions(session, case.id)  # type: ignore[arg-type]
-        if after is None:
-            after_label, after_map = "nu", rows.network_rows(session, case.id)  # type: ignore[arg-type]
-            earlier = decided
-        else:
-            meeting = lookup.meeting(session, after)
-            found = [d for d in decided if d[1].id == meeting.id]
-            if not found:
-                raise InvalidInput(f"--to: sagen {case.ref} blev ikke behandlet på mødet {meeting.ref}")
-            after_label, after_map = meeting.ref, _rows(found[-1][0])
-            earlier = [d for d in decided if d[0].id < found[-1][0].id and d[1].id != meeting.id]  # type: ignore[operator]
-        if before is None:
-            if not earlier:
-                raise InvalidInput(f"sagen {case.ref} har ikke været på et møde før; der er intet at sammenligne med")
-            before_decision, before_meeting = earlier[-1]
-        else:
-            meeting = lookup.meeting(session, before)
-            found = [d for d in decided if d[1].id == meeting.id]
-            if not found:
-                raise InvalidInput(f"--from: sagen {case.ref} blev ikke behandlet på mødet {meeting.ref}")
-            before_decision, before_meeting = found[-1]
-        return NetworkDiff(case.ref, before_meeting.ref, after_label, changes(_rows(before_decision), after_map))
+    the map now). A map at a meeting is the one snapshotted with the case's decision there. Logged once read
+    (`audit.read_logged`: no write lock held)."""
+    return audit.read_logged(db, case_ident, lambda session, case: _diff(session, case, before, after), "read",
+                             "network", "netværk over tid")
+
+
+def _diff(session: Session, case: Case, before: str | None, after: str | None) -> NetworkDiff:
+    """`diff` in a read session, for a case found."""
+    decided = _decisions(session, case.id)  # type: ignore[arg-type]
+    if after is None:
+        after_label, after_map, earlier = "nu", rows.network_rows(session, case.id), decided  # type: ignore[arg-type]
+    else:
+        at_after = _at(session, case, decided, after, "--to")
+        after_label, after_map = at_after[1].ref, _rows(at_after[0])
+        earlier = [d for d in decided if d[0].id < at_after[0].id and d[1].id != at_after[1].id]  # type: ignore[operator]
+    if before is not None:
+        before_decision, before_meeting = _at(session, case, decided, before, "--from")
+    elif earlier:
+        before_decision, before_meeting = earlier[-1]
+    else:
+        raise InvalidInput(f"sagen {case.ref} har ikke været på et møde før; der er intet at sammenligne med")
+    return NetworkDiff(case.ref, before_meeting.ref, after_label, changes(_rows(before_decision), after_map))
+
+
+def _at(session: Session, case: Case, decided: list[tuple[Decision, Meeting]], ident: str,
+        option: str) -> tuple[Decision, Meeting]:
+    """The case's (last) decision at a meeting named by an option; refused if the case was not treated there."""
+    meeting = lookup.meeting(session, ident)
+    found = [d for d in decided if d[1].id == meeting.id]
+    if not found:
+        raise InvalidInput(f"{option}: sagen {case.ref} blev ikke behandlet på mødet {meeting.ref}")
+    return found[-1]
 
 
 def meetings(db: Db, case_ident: str) -> list[tuple[str, str]]:
