@@ -159,76 +159,37 @@ def main(
         open_tui(st)
 
 
-def _cases(app: typer.Typer) -> None:
-    from visitation.cli import cases
-
-    app.add_typer(cases.app, name="case", help="Sager: opret, søg, vis, importér og eksportér.",
-                  rich_help_panel=CASES)
-    app.add_typer(cases.network_app, name="network", help="Netværkskortet: personer omkring barnet.",
-                  rich_help_panel=CASES)
-
-
-def _goals(app: typer.Typer) -> None:
-    from visitation.cli import goals
-
-    app.add_typer(goals.app, name="goal", help="Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.",
-                  rich_help_panel=CASES)
-
-
-def _sos(app: typer.Typer) -> None:
-    from visitation.cli import sos
-
-    app.add_typer(sos.app, name="sos", help="Signs of Safety: kortlægning, sikkerhedsskala og sikkerhedsplan.",
-                  rich_help_panel=METHODS)
+GROUPS: dict[str, tuple[str, str, str, str]] = {  # name: (module, attribute, short help, panel)
+    "case": ("cases", "app", "Sager: opret, søg, vis, importér og eksportér.", CASES),
+    "network": ("cases", "network_app", "Netværkskortet: personer omkring barnet.", CASES),
+    "goal": ("goals", "app", "Mål og delmål med tidsramme, scoret 0-10 ved opfølgning.", CASES),
+    "sos": ("sos", "app", "Signs of Safety: kortlægning, sikkerhedsskala og sikkerhedsplan.", METHODS),
+    "meeting": ("meetings", "app", "Møder: deltagere, dagsorden, åbn og luk.", MEETINGS),
+    "profiles": ("misc", "profiles_app", "Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.", FIGURES),
+    "followup": ("records", "followup_app", "Marker en opfølgning som udført.", MEETINGS),
+}
+"""The command groups; a module's single commands are added by its `register(app)`."""
+MODULES: dict[str, tuple[str, ...]] = {
+    "cases": ("case", "network"), "goals": ("goal",), "sos": ("sos",), "meetings": ("meeting",),
+    "misc": ("profiles", "init", "demo", "assess", "stats", "audit"), "records": ("followup", "decide", "followups"),
+    "trust": ("verify", "backup", "restore"), "ics": ("ics",), "minutes": ("minutes",),
+}
+"""Each module of commands (`visitation.cli.<module>`) and the top-level commands it adds, in the order of the
+help. A command line loads only the module of its command (a test checks this table against the modules)."""
 
 
-def _meetings(app: typer.Typer) -> None:
-    from visitation.cli import meetings
+def add_module(app: typer.Typer, module: str) -> None:
+    """Import a module of commands and add its groups and commands to the CLI."""
+    from importlib import import_module
 
-    app.add_typer(meetings.app, name="meeting", help="Møder: deltagere, dagsorden, åbn og luk.",
-                  rich_help_panel=MEETINGS)
-
-
-def _misc(app: typer.Typer) -> None:
-    from visitation.cli import misc
-
-    app.add_typer(misc.profiles_app, name="profiles",
-                  help="Kommuneprofiler: trappe, lineal, tilbudsvifte, opfølgning.", rich_help_panel=FIGURES)
-    misc.register(app)
+    found = import_module(f"visitation.cli.{module}")
+    for name, (owner, attribute, short, panel) in GROUPS.items():
+        if owner == module:
+            app.add_typer(getattr(found, attribute), name=name, help=short, rich_help_panel=panel)
+    if hasattr(found, "register"):
+        found.register(app)
 
 
-def _records(app: typer.Typer) -> None:
-    from visitation.cli import records
-
-    app.add_typer(records.followup_app, name="followup", help="Marker en opfølgning som udført.",
-                  rich_help_panel=MEETINGS)
-    records.register(app)
-
-
-def _trust(app: typer.Typer) -> None:
-    from visitation.cli import trust
-
-    trust.register(app)
-
-
-def _ics(app: typer.Typer) -> None:
-    from visitation.cli import ics
-
-    ics.register(app)
-
-
-def _minutes(app: typer.Typer) -> None:
-    from visitation.cli import minutes
-
-    app.command("minutes", rich_help_panel=MEETINGS)(minutes.minutes)
-
-
-REGISTRARS = {_cases: ("case", "network"), _goals: ("goal",), _sos: ("sos",), _meetings: ("meeting",),
-              _misc: ("profiles", "init", "demo", "assess", "stats", "audit"),
-              _records: ("followup", "decide", "followups"), _trust: ("verify", "backup", "restore"),
-              _ics: ("ics",), _minutes: ("minutes",)}
-"""Each module of commands, the top-level commands it adds, in the order of the help. A command line loads only
-the module of its command (a test checks this table against what the modules add)."""
 VALUED = ("--db", "--user")
 """The global options that take a value."""
 
@@ -239,9 +200,9 @@ def build(only: str | None = None) -> typer.Typer:
                 no_args_is_help=False, add_completion=True,
                 context_settings={"help_option_names": ["-h", "--help"]})
     app.callback(invoke_without_command=True)(main)
-    for registrar, names in REGISTRARS.items():
+    for module, names in MODULES.items():
         if only is None or only in names:
-            registrar(app)
+            add_module(app, module)
     return app
 
 
@@ -257,7 +218,7 @@ def command_named(argv: list[str]) -> str | None:
         elif word == "--":
             return None
         elif not word.startswith("-"):
-            return word if any(word in names for names in REGISTRARS.values()) else None
+            return word if any(word in names for names in MODULES.values()) else None
     return None
 
 

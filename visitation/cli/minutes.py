@@ -87,3 +87,10 @@ def read_file(path: Path) -> bytes:
         raise InvalidInput(f"--verify: {path.name} er en mappe") from None
     except OSError as exc:
         raise InvalidInput(f"--verify: {path.name} kan ikke læses ({exc.strerror})") from None
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the top-level commands of this module."""
+    from visitation.cli.face import MEETINGS
+
+    app.command("minutes", rich_help_panel=MEETINGS)(minutes)
