@@ -125,8 +125,14 @@ def placement_priority(draft: DecisionDraft, profile: Profile) -> list[Violation
                   if a.verdict != Verdict.CHOSEN and a.reason.strip()}
     return [Violation(f"Kommunens anbringelsesprioritet ({profile.policy_owner})",
                       f"begrund hvorfor {o.label.lower()} ikke passer (et fravalgt alternativ blandt: "
-                      f"{', '.join(o.interventions)})", "alternatives")
+                      f"{', '.join(_label(profile, key) for key in o.interventions)})", "alternatives")
             for o in options[: min(chosen)] if not considered & set(o.interventions)]
+
+
+def _label(profile: Profile, key: str) -> str:
+    """An intervention as the wall and the minutes name it (its key only if the profile lacks it)."""
+    found = profile.intervention(key)
+    return found.label if found else key
 
 
 def child_voice(draft: DecisionDraft, profile: Profile) -> list[Violation]:
