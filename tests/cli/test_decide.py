@@ -56,7 +56,9 @@ def test_placement_without_lower_alternatives_is_refused_and_writes_nothing(
     assert (
         "trin 3 (Indsatser i hjemmet)" in message and "trin 4 (Anbringelse i netværket)" in message
     )
-    assert "Kommunens anbringelsesprioritet (Kerteminde)" in message and "netvaerksplejefamilie" in message
+    assert "Kommunens anbringelsesprioritet (Kerteminde)" in message
+    assert "blandt: Anbringelse i slægts- eller netværksplejefamilie" in message
+    assert "netvaerksplejefamilie" not in message  # labels on the wall and in the CLI, never keys
     # Only the network alternative missing: the message names only that.
     message = fails(
         cli(

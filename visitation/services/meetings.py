@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case as when
+from sqlalchemy import text
 from sqlmodel import Session, col, func, select
 
-from visitation.domain.privacy import age_on
 from visitation.domain.profiles import Profile
 from visitation.errors import InvalidInput
-from visitation.services import audit, lookup
+from visitation.services import audit, docket_read, lookup
 from visitation.services.db import Db, profile_for
-from visitation.services.views import DocketRow, MeetingRow, ParticipantRow, cpr_masked
-from visitation.store.models import Case, Child, Decision, DocketItem, Meeting, Participant, utcnow
+from visitation.services.views import MeetingRow
+from visitation.store.models import Case, DocketItem, Meeting, Participant, utcnow
 
 
 @dataclass(frozen=True)
@@ -142,48 +141,15 @@ def listing(db: Db) -> list[MeetingRow]:
 
 
 def detail(session: Session, meeting: Meeting, today: dt.date | None = None) -> MeetingRow:
-    """A meeting with participants and docket, from an open session."""
-    today = today or meeting.date
-    people = session.exec(select(Participant).where(Participant.meeting_id == meeting.id)
-                          .order_by(col(Participant.id))).all()
-    items = session.exec(select(DocketItem, Case, Child).join(Case, col(DocketItem.case_id) == col(Case.id))
-                         .join(Child, col(Case.child_id) == col(Child.id))
-                         .where(DocketItem.meeting_id == meeting.id).order_by(col(DocketItem.position))).all()
-    overdue, upcoming = _followups(session, [c.id for _, c, _ in items], today)  # type: ignore[misc]
-    held = municipality(session, meeting.id)  # type: ignore[arg-type]
-    decided = _decided_at(session, meeting.id)  # type: ignore[arg-type]
-    return cpr_masked(MeetingRow(  # type: ignore[no-any-return]
-        id=meeting.id, ref=meeting.ref, date=meeting.date, title=meeting.title, chair=meeting.chair,  # type: ignore[arg-type]
-        state=meeting.state, cases=len(items),
-        participants=[ParticipantRow(p.name, p.role, p.organisation, p.present) for p in people],
-        docket=[DocketRow(position=d.position, case_id=c.id, case_ref=c.ref, name=ch.name, initials=ch.initials,  # type: ignore[arg-type]
-                          age=age_on(ch.birth_date, today), step=c.current_step, minutes=d.minutes,
-                          state=d.state, started_at=d.started_at, overdue=overdue.get(c.id, 0),  # type: ignore[arg-type]
-                          next_followup=upcoming.get(c.id), decided_at=decided.get(c.id))  # type: ignore[arg-type]
-                for d, c, ch in items],
-        municipality=held.municipality if held else None, profile=held.key if held else None))
+    """A meeting with participants and docket, from an open session: the docket's SQL (`docket_read`), the same
+    the TUI's first paint runs through `sqlite3`."""
+    return docket_read.meeting_row(executor(session), meeting.id, lambda key, version: profile_for(  # type: ignore[arg-type]
+        session, key, version).municipality, today)
 
 
-def _decided_at(session: Session, meeting_id: int) -> dict[int, dt.datetime]:
-    """When each case's newest decision at the meeting was recorded."""
-    rows = session.exec(select(Decision.case_id, func.max(Decision.created_at))
-                        .where(Decision.meeting_id == meeting_id).group_by(col(Decision.case_id))).all()
-    return dict(rows)
-
-
-def _followups(session: Session, case_ids: list[int], on: dt.date) -> tuple[dict[int, int], dict[int, dt.date]]:
-    """Per case: open follow-ups past due on `on`, and the earliest open one (those of superseded decisions
-    excluded) — one grouped query for the whole docket."""
-    from visitation.services.rows import active
-    from visitation.store.models import Followup
-
-    if not case_ids:
-        return {}, {}
-    late = func.sum(when((col(Followup.due) < on, 1), else_=0))
-    rows = session.exec(select(Followup.case_id, late, func.min(Followup.due)).where(
-        col(Followup.case_id).in_(case_ids), col(Followup.done_on).is_(None), active())
-        .group_by(col(Followup.case_id))).all()
-    return ({c: int(n) for c, n, _ in rows if n}, {c: due for c, _, due in rows})
+def executor(session: Session) -> docket_read.Execute:
+    """Plain SQL with named parameters, in the session's transaction."""
+    return lambda statement, values: [tuple(r) for r in session.execute(text(statement), values).all()]
 
 
 def show(db: Db, ident: str) -> MeetingRow:
@@ -263,14 +229,14 @@ def _step(db: Db, ref: str) -> int:
 
 
 def agenda(db: Db, ident: str | None = None, today: dt.date | None = None) -> MeetingRow | None:
-    """The meeting to show: the one asked for, else today's or the next, else the latest; None if none."""
-    today = today or dt.date.today()
+    """The meeting to show: the one asked for, else today's or the next, else the latest; None if none (one
+    query, however many meetings there are)."""
     if ident is None:
-        rows = listing(db)
-        upcoming = sorted((m for m in rows if m.date >= today), key=lambda m: (m.date, m.id))
-        if not rows:
+        with db.read() as session:
+            found = docket_read.meeting_id(executor(session), None, today or dt.date.today())
+        if found is None:
             return None
-        ident = str((upcoming[0] if upcoming else rows[0]).id)
+        ident = str(found)
     return show(db, ident)
 
 
