@@ -59,27 +59,35 @@ def child_bare() -> None:
 
 
 def child_visitation(db_path: str) -> None:
-    """The real app on a large database; exits once the docket shows the meeting's cases."""
+    """The real app on a large database, started as the terminal starts it (`screens.app.tui_app`: the docket
+    read first, the database stack loaded after the first paint); exits once the docket's cases are painted."""
     from screens import docket
-    from screens.app import make_app
-    from visitation.services.db import open_db
+    from screens.app import tui_app
 
     marks = {"imports": time.perf_counter() - T0}
     original = docket.DocketScreen.render_meeting
 
     def render_and_exit(self):  # type: ignore[no-untyped-def]
         original(self)
-        if self.meeting is not None and self.meeting.docket:
+        if self.meeting is not None and self.meeting.docket and "data shown" not in marks:
             marks["data shown"] = time.perf_counter() - T0
-            marks["shown_at"] = time.time()
-            self.app.exit()
+            self.app.call_after_refresh(painted, self.app)
+
+    def painted(app):  # type: ignore[no-untyped-def]
+        marks["shown_at"] = time.time()
+        app.exit()
+
+    def opener():  # type: ignore[no-untyped-def]
+        from visitation.services.db import open_db
+
+        return open_db(db_path, "bench")
 
     def first_paint(self):  # type: ignore[no-untyped-def]
         marks.setdefault("first paint", time.perf_counter() - T0)
 
     docket.DocketScreen.render_meeting = render_and_exit  # type: ignore[method-assign]
     docket.DocketScreen.on_show = first_paint  # type: ignore[attr-defined]
-    make_app(open_db(db_path, "bench"), clock=False).run(headless=True, size=(160, 45))
+    tui_app(opener, None, db_path, clock=False).run(headless=True, size=(160, 45))
     print(json.dumps(marks))
 
 

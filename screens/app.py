@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -18,7 +19,10 @@ from screens.commands import VisitationCommands
 from screens.failures import ReportsWorkerFailures, failure_text, log_failure
 from screens.messages import DataChanged
 from screens.themes import NAMES, PRIVACY_VARIABLES, THEMES
-from visitation.services.db import Db
+
+if TYPE_CHECKING:
+    from visitation.services.db import Db
+    from visitation.services.views import MeetingRow
 
 danish.translate()
 
@@ -46,10 +50,19 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
     privacy: reactive[bool] = reactive(True)
     """True: initials and age only, no CPR, no full names (the default on a wall)."""
 
-    def __init__(self, db: Db, meeting: str | None = None, clock: bool = True, now: Clock | None = None) -> None:
+    def __init__(self, db: Db | Callable[[], Db], meeting: str | None = None, clock: bool = True,
+                 now: Clock | None = None, first: MeetingRow | None = None) -> None:
         super().__init__()
-        self.db = db
-        """The open database; screens reach it only through services, in thread workers."""
+        self._db: Db | None = None if callable(db) else db
+        self._opener = db if callable(db) else None
+        """Opens the database (`run_tui`): in a thread, once the docket is on screen."""
+        self._db_ready = threading.Event()
+        self.open_error: Exception | None = None
+        """Why the database could not be opened (said on stderr when the app has ended)."""
+        if self._db is not None:
+            self._db_ready.set()
+        self.first_docket = first
+        """The docket as read before the database stack loaded (`services.docket_fast`), shown first."""
         self.meeting_ident = meeting
         """The meeting asked for on the command line, if any."""
         self.clock = clock
@@ -61,29 +74,58 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         self.warmed = False
         """Whether the case flow has been read ahead (`warm_up`)."""
 
+    @property
+    def db(self) -> Db:
+        """The open database; screens reach it only through services, in thread workers – which wait here until
+        it has opened (so a key pressed before then is acted on once it has)."""
+        self._db_ready.wait()
+        if self._db is None:
+            raise self.open_error or RuntimeError("database not opened")
+        return self._db
+
     def on_mount(self) -> None:
-        """Register the projector theme and open the docket."""
+        """Register the projector theme and open the docket; the database once it is on screen."""
         from screens.docket import DocketScreen
 
         self.watch_privacy(self.privacy)
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = self.THEMES[0]
-        self.push_screen(DocketScreen(self.meeting_ident))
+        self.push_screen(DocketScreen(self.meeting_ident, self.first_docket))
+        if self._opener is not None:
+            self.call_after_refresh(self.open_database)
         self.follow_changes()
+
+    def open_database(self) -> None:
+        """Load the database stack and open the database in a thread of its own (not a worker: quitting never
+        waits for it); a failure ends the app, and `run_tui` says why."""
+        def opening() -> None:
+            try:
+                self._db = self._opener()  # type: ignore[misc]
+            except Exception as exc:  # said on stderr once the app has ended, as the CLI says every error
+                self.open_error = exc
+                self.call_from_thread(self.exit, None, getattr(exc, "exit_code", 1))
+            finally:
+                self._db_ready.set()
+
+        threading.Thread(target=opening, name="visitation-open", daemon=True).start()
 
     def follow_changes(self) -> None:
         """Live: other writers' changes reach the screens within a second (SQLite's data version, PostgreSQL's
         LISTEN/NOTIFY). A daemon thread of its own, not a worker: it lives as long as the app, quitting never
         waits for it, and waiting for the workers to finish (as tests do) does not wait for it either."""
-        from visitation.services import changes
-
         def post(cases: frozenset[int | None]) -> None:
             if not self.live_stop.is_set():
                 self.post_message(DataChanged(cases))
 
-        threading.Thread(target=changes.watch, args=(self.db, self.live_stop.is_set, post),
-                         name="visitation-live", daemon=True).start()
+        def watch() -> None:
+            from visitation.services import changes
+
+            self._db_ready.wait()
+            if self._db is not None:
+                changes.watch(self._db, self.live_stop.is_set, post)
+
+        threading.Thread(target=watch, name="visitation-live", daemon=True).start()
 
     def warm_up(self) -> None:
         """Once the docket shows: import the case flow in a thread, then read its CSS (screens/warm.py)."""
@@ -242,25 +284,47 @@ def export_folder() -> Path:
     return folder
 
 
-def make_app(db: Db, meeting: str | None = None, clock: bool = True, now: Clock | None = None) -> VisitationApp:
-    """The one way to build the app (CLI, tests and snapshots alike)."""
-    return VisitationApp(db, meeting, clock, now)
+def make_app(db: Db | Callable[[], Db], meeting: str | None = None, clock: bool = True, now: Clock | None = None,
+             first: MeetingRow | None = None) -> VisitationApp:
+    """The one way to build the app (CLI, tests and snapshots alike): on an open database, or on a function that
+    opens it (then the docket read first, `first`, is shown while it opens)."""
+    return VisitationApp(db, meeting, clock, now, first)
 
 
-def run_tui(db: Db, meeting: str | None = None, **options: object) -> None:
+def tui_app(opener: Callable[[], Db], meeting: str | None = None, sqlite_path: str | None = None,
+            clock: bool = True) -> VisitationApp:
+    """The app as the terminal gets it: the docket read with `sqlite3` first (a SQLite file only), the database
+    opened once that is on screen."""
+    from visitation.services.docket_fast import first_paint
+
+    return make_app(opener, meeting, clock, first=first_paint(sqlite_path, meeting) if sqlite_path else None)
+
+
+def run_tui(opener: Callable[[], Db], meeting: str | None = None, sqlite_path: str | None = None,
+            **options: object) -> None:
     """Run the app in the terminal; once it has ended, end the process at once.
 
-    Everything is saved as it happens (each change is its own committed transaction), so nothing is left to do
-    but close the database and flush the streams. The interpreter's own tear-down of the app's objects took
-    longer than the app's shutdown itself (~1.5 s of the 2.3 s from ctrl+q to the prompt); it is skipped.
-    `options` go to `App.run` (the benchmark runs it headless)."""
+    Start-up (`tui_app`): the docket is drawn before SQLAlchemy has loaded, the database opened after the first
+    paint. Everything is saved as it happens (each change is
+    its own committed transaction), so at the end nothing is left to do but close the database and flush the
+    streams. The interpreter's own tear-down of the app's objects took longer than the app's shutdown itself
+    (~1.5 s of the 2.3 s from ctrl+q to the prompt); it is skipped. `options` go to `App.run` (the benchmark
+    runs it headless)."""
     import logging
     import os
     import sys
 
-    app = make_app(db, meeting)
+    app = tui_app(opener, meeting, sqlite_path)
     app.run(**options)  # type: ignore[arg-type]
-    db.engine.dispose()
+    if app._db is not None:
+        app._db.engine.dispose()
+    if app.open_error is not None:
+        from visitation.domain.cpr import redact
+        from visitation.errors import VisitationError
+
+        error = app.open_error
+        text = error.message if isinstance(error, VisitationError) else f"Uventet fejl ({error.__class__.__name__})"
+        sys.stderr.write(f"Fejl: {redact(text)}\n")
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -1,14 +1,13 @@
 """Textual's own key descriptions in Danish (F1, the footer and the palette show them on a Danish wall).
 
-Textual merges a class's bindings when the class is created, so the descriptions are replaced in the
-`BINDINGS` of Textual's classes and every class below them merges its bindings again. Done once, on import
-of the app, before any widget exists."""
+Textual merges a class's bindings when the class is created (`DOMNode._merge_bindings`); that merge is
+wrapped so every binding it gives is in Danish. Done once, on import of the app, before any widget exists."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 DANISH = {
@@ -76,17 +75,21 @@ def _subclasses(cls: type) -> list[type]:
 
 
 def translate() -> None:
-    """Replace Textual's English binding descriptions, then let every node class merge its bindings again."""
-    import textual.command  # noqa: F401 - the palette's bindings are translated too
-    import textual.widgets as widgets
+    """Every node class merges its bindings in Danish from now on: those already made merge again, and each
+    widget Textual loads later (lazily, as the screens need it) merges in Danish when it is made. So the
+    docket's first paint does not wait for widgets it does not show (TextArea, Markdown …). Idempotent."""
+    if getattr(DOMNode._merge_bindings, "danish", False):
+        return
+    english = DOMNode._merge_bindings.__func__  # type: ignore[attr-defined]
 
-    for name in widgets.__all__:  # type: ignore[attr-defined]
-        getattr(widgets, name)  # Textual loads its widgets lazily: load them so their classes exist
-    classes = dict.fromkeys(_subclasses(DOMNode))
-    for cls in classes:
-        if cls.__module__.startswith("textual") and "BINDINGS" in cls.__dict__:
-            cls.BINDINGS = [_danish(b) for b in cls.__dict__["BINDINGS"]]  # type: ignore[attr-defined]
-    for cls in classes:
+    def merged(cls: type[DOMNode]) -> BindingsMap:
+        found = english(cls)
+        return BindingsMap.from_keys({key: [_danish(b) for b in bindings]  # type: ignore[misc]
+                                      for key, bindings in found.key_to_bindings.items()})
+
+    merged.danish = True  # type: ignore[attr-defined]
+    DOMNode._merge_bindings = classmethod(merged)  # type: ignore[method-assign, assignment]
+    for cls in dict.fromkeys(_subclasses(DOMNode)):
         cls._merged_bindings = cls._merge_bindings()  # type: ignore[attr-defined]
 
 

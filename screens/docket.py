@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Header, Static
 from screens.failures import ReportsWorkerFailures
 from screens.messages import DataChanged, LoadFailed, MeetingLoaded
 from screens.modals.confirm import ConfirmDialog
-from screens.modals.forms import ReasonDialog
 from screens.widgets.footer import KeyFooter
 from screens.widgets.timer import elapsed_text
 from visitation.domain.format import day
@@ -43,12 +42,12 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         Binding("r", "reload", "Genindlæs", id="docket.reload", show=False),
     ]
 
-    def __init__(self, meeting: str | None = None) -> None:
+    def __init__(self, meeting: str | None = None, first: MeetingRow | None = None) -> None:
         super().__init__()
         self.meeting_ident = meeting
         """The meeting to show (id or reference); None: today's or the next."""
-        self.meeting: MeetingRow | None = None
-        """The meeting as last loaded."""
+        self.meeting: MeetingRow | None = first
+        """The meeting as last loaded (at start-up: as read before the database stack loaded)."""
         self.states: dict[int, str] = {}
         """Each case's state as last shown (a case that leaves «venter»/«i gang» moves the cursor on)."""
 
@@ -63,12 +62,12 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         yield KeyFooter(compact=True, show_command_palette=False)  # Ctrl+P is named on the privacy line
 
     def on_mount(self) -> None:
-        """Set up the table, follow privacy mode, tick the timers, load in a thread."""
+        """Set up the table, follow privacy mode, tick the timers. The docket is read when the screen is shown
+        (`on_screen_resume`, which comes on the first showing too: reading here as well read it twice)."""
         self.query_one("#docket", DataTable).add_columns(
             "#", "Sag", "Barn", "Alder", "Trin", "Tid", "Status", "Opfølgning")
-        self.watch(self.app, "privacy", self.show_privacy)
+        self.watch(self.app, "privacy", self.show_privacy)  # draws the docket read first, if there is one
         self.set_interval(1, self.tick)
-        self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="docket", description="Indlæser dagsorden")
     def load(self) -> None:
@@ -86,7 +85,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         self.load()
 
     def on_screen_resume(self) -> None:
-        """Coming back from a case: its state may have changed."""
+        """Shown: first, or coming back from a case (its state may have changed)."""
         self.load()
 
     @on(DataChanged)
@@ -234,6 +233,8 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
                 self.write(meeting, lambda db: _postpone(db, meeting, row, reason, supersedes))
 
         def ask_reason(yes: bool | None = True) -> None:
+            from screens.modals.forms import ReasonDialog  # the forms load the case flow's rules: not at start-up
+
             if yes:
                 self.app.push_screen(ReasonDialog(f"Hvorfor udsættes sag {row.case_ref}?"), reason_given)
         if found is None:

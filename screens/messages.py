@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from screens.steps.decision_rules import FormVerdict
-from visitation.domain.profiles import Profile
-from visitation.services.decisions import Preview, Recorded
-from visitation.services.drafts import DraftState
-from visitation.services.views import CaseDetail, MeetingRow
+if TYPE_CHECKING:  # annotations only: the docket's first paint must not wait for the rules and the database
+    from screens.steps.decision_rules import FormVerdict
+    from visitation.domain.profiles import Profile
+    from visitation.services.decisions import Preview, Recorded
+    from visitation.services.drafts import DraftState
+    from visitation.services.views import CaseDetail, MeetingRow
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ def open_tui(st: State, meeting: str | None = None) -> None:
 
     require_terminal("skærmbilledet (TUI)")
     from screens.app import run_tui
+    from visitation.services.docket_fast import sqlite_file
 
-    run_tui(st.db(), meeting)
+    run_tui(st.db, meeting, sqlite_file(st.resolved_db()))
 
 
 def init(ctx: typer.Context,

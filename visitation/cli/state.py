@@ -37,10 +37,15 @@ class State:
         if self._db is None:
             from visitation.services.db import open_db
 
-            if self.db_arg is None and demo_fallback:
-                self.db_arg = _demo_if_alone()
-            self._db = open_db(self.db_arg, self.user)
+            self._db = open_db(self.resolved_db(demo_fallback), self.user)
         return self._db
+
+    def resolved_db(self, demo_fallback: bool = True) -> str | None:
+        """`--db` as given, or the demo database's path when it stands alone (said on stderr, once); light, so
+        the TUI can read its first docket before the database stack has loaded."""
+        if self.db_arg is None and demo_fallback:
+            self.db_arg = _demo_if_alone()
+        return self.db_arg
 
 
 def _demo_if_alone() -> str | None:

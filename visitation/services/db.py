@@ -16,12 +16,12 @@ from visitation.paths import data_dir
 from visitation.store import chain, chainkey, schema
 from visitation.store.dump import write_copy
 from visitation.store.engine import (
-    database_url,
     make_engine,
     read_session,
     translated,
     write_session,
 )
+from visitation.store.engine_url import database_url
 from visitation.store.models import Setting, StoredProfile
 
 

@@ -23,16 +23,6 @@ PENDING_AUDIT = "pending_audit"
 """`Session.info` key: audit events a PostgreSQL write appends just before it commits (see `write_session`)."""
 
 
-def database_url(db: str | None) -> str:
-    """A SQLAlchemy URL for `--db`: a URL as given, or a SQLite file path."""
-    if db and "://" in db:
-        return db
-    from visitation.paths import default_db_path
-
-    path = Path(db).expanduser() if db else default_db_path()
-    return f"sqlite:///{path.resolve()}"
-
-
 def is_sqlite(engine: Engine) -> bool:
     """Whether the engine talks to SQLite."""
     return engine.dialect.name == "sqlite"

@@ -8,9 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, inspect, text
 
 from visitation.errors import DatabaseError
+from visitation.store.revision import HEAD as HEAD  # the newest revision (a test checks it is Alembic's head)
 
-HEAD = "0011"
-"""The newest revision; a test checks it equals Alembic's head."""
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
