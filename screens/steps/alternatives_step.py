@@ -27,9 +27,20 @@ class AlternativesStep(StepPane):
         yield Static(id="alt-rules", markup=False)
         yield Static(id="alt-plan", markup=False)
 
-    def on_mount(self) -> None:
-        """Table columns."""
-        self.query_one("#alt-table", DataTable).add_columns("Trin", "Indsats", "Vurdering", "Begrundelse")
+    def columns(self) -> None:
+        """Columns fitted to the width: the reasons get what is left and wrap onto more lines (a row is as high
+        as its reason), so no reason is cut off at 80 columns or at 160."""
+        table = self.query_one("#alt-table", DataTable)
+        inner = max(60, (self.size.width or self.app.size.width) - 4) - 2 * 4 * table.cell_padding
+        offer = min(34, int((inner - 14) * 0.4))
+        table.clear(columns=True)
+        for label, width in (("Trin", 4), ("Indsats", offer), ("Vurdering", 10), ("Begrundelse", inner - 14 - offer)):
+            table.add_column(label, width=width)
+
+    def on_resize(self) -> None:
+        """Fit the columns again (the rows are drawn anew with them)."""
+        if self.bundle is not None:
+            self.show(self.bundle, self.app.privacy)  # type: ignore[attr-defined]
 
     def show(self, bundle: CaseBundle, privacy: bool) -> None:
         """List the steps from the lowest up with what was considered on each."""
@@ -41,17 +52,18 @@ class AlternativesStep(StepPane):
             else "Forslaget ligger på første trin; der er ingen lavere trin at afdække.")
         table = self.query_one("#alt-table", DataTable)
         cursor = table.cursor_row
-        table.clear()
+        self.columns()
         for step in p.steps:
             if step.number >= max(target, 2):
                 break
             rows = [a for a in c.alternatives if a.step == step.number]
             if not rows:
-                table.add_row(str(step.number), f"{step.label}: ikke afdækket", "", "", key=f"empty-{step.number}")
+                table.add_row(str(step.number), f"{step.label}: ikke afdækket", "", "", key=f"empty-{step.number}",
+                              height=None)
             for a in rows:
                 label = p.intervention(a.intervention).label if p.intervention(a.intervention) else a.intervention  # type: ignore[union-attr]
                 table.add_row(str(step.number), label, VERDICT_LABELS.get(Verdict(a.verdict), a.verdict),
-                              a.reason, key=str(a.id))
+                              a.reason, key=str(a.id), height=None)
         table.move_cursor(row=max(0, min(cursor, table.row_count - 1)))
         rules = bundle.verdict.of_alternatives()
         self.query_one("#alt-rules", Static).update(
