@@ -261,6 +261,14 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
 
         self.push_screen(CaseFlowScreen(case, meeting, started, minutes))
 
+    def case_started(self, case: str, started: dt.datetime | None) -> None:
+        """The open case's timer runs from the start the database holds."""
+        from screens.widgets.timer import CaseTimer
+
+        if getattr(self.screen, "case_ref", None) == case:
+            for timer in self.screen.query(CaseTimer):
+                timer.started = started
+
     def open_meeting(self, meeting: str) -> None:
         """Another meeting's docket."""
         from screens.docket import DocketScreen

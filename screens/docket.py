@@ -175,10 +175,18 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         return next((d for d in self.meeting.docket if str(d.case_id) == key), None)
 
     def action_open_case(self) -> None:
-        """Start the selected case (its timer begins) and open its six steps."""
+        """Open the selected case's steps at once, and mark it started (its timer begins) in a thread alongside:
+        the chair does not wait for the write. A closed meeting's cases are not started."""
         row = self.selected()
-        if row is not None and self.meeting is not None:
-            self.start_case(self.meeting.ref, row)
+        if row is None or self.meeting is None:
+            return
+        if self.meeting.state == "closed":
+            self.notify(f"mødet {self.meeting.ref} er lukket", title="Sagen kan ikke startes", severity="error")
+            return
+        now = self.app.now()  # type: ignore[attr-defined]
+        started = row.started_at or now
+        self.app.open_case(row.case_ref, self.meeting.ref, started, row.minutes)  # type: ignore[attr-defined]
+        self.start_case(self.meeting.ref, row, now, started)
 
     @on(DataTable.RowSelected, "#docket")
     def row_selected(self, event: DataTable.RowSelected) -> None:
@@ -187,13 +195,15 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         self.action_open_case()
 
     @work(thread=True, exit_on_error=False, group="docket-write")
-    def start_case(self, meeting: str, row: DocketRow) -> None:
-        """Mark the case started, then open the flow on the event loop (a failure: the app's toast)."""
+    def start_case(self, meeting: str, row: DocketRow, now: dt.datetime, shown_start: dt.datetime) -> None:
+        """Mark the case started (a failure: the app's toast); if it had been started elsewhere meanwhile, the
+        open case's timer takes the stored start."""
         from visitation.services import meetings
 
-        shown = meetings.start_case(self.app.db.for_meeting(meeting), meeting, row.case_ref, self.app.now())  # type: ignore[attr-defined]
-        item = next(d for d in shown.docket if d.case_id == row.case_id)
-        self.app.call_from_thread(self.app.open_case, row.case_ref, meeting, item.started_at, item.minutes)  # type: ignore[attr-defined]
+        stored = meetings.start_case(self.app.db.for_meeting(meeting), meeting, row.case_ref, now)  # type: ignore[attr-defined]
+        item = next(d for d in stored.docket if d.case_id == row.case_id)
+        if item.started_at != shown_start:
+            self.app.call_from_thread(self.app.case_started, row.case_ref, item.started_at)  # type: ignore[attr-defined]
 
     def action_move(self, delta: int) -> None:
         """Move the selected case up or down the docket."""
