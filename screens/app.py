@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -73,6 +74,10 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         """Set when the app ends: the live thread stops."""
         self.warmed = False
         """Whether the case flow has been read ahead (`warm_up`)."""
+        self.own_process = False
+        """Whether the app is its process's one job (`run_tui`), so what it loads lives as long as the process."""
+        self.last_key = time.monotonic()
+        """When the last key came (garbage is collected in quiet moments)."""
 
     @property
     def db(self) -> Db:
@@ -94,6 +99,11 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         self.push_screen(DocketScreen(self.meeting_ident, self.first_docket))
         if self._opener is not None:
             self.call_after_refresh(self.open_database)
+        if self.own_process:
+            from screens import memory
+
+            memory.hold_full_collections()
+            self.set_interval(memory.FULL_EVERY, self.collect_garbage, name="garbage")
         self.follow_changes()
 
     def open_database(self) -> None:
@@ -102,6 +112,7 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         def opening() -> None:
             try:
                 self._db = self._opener()  # type: ignore[misc]
+                self.settle_memory()
             except Exception as exc:  # said on stderr once the app has ended, as the CLI says every error
                 self.open_error = exc
                 self.call_from_thread(self.exit, None, getattr(exc, "exit_code", 1))
@@ -137,7 +148,28 @@ class VisitationApp(ReportsWorkerFailures, App[None]):
         from screens import warm
 
         warm.import_all()
+        self.settle_memory()
         self.call_from_thread(warm.read_css, self)
+
+    def settle_memory(self) -> None:
+        """In a process of its own (`run_tui`): what is loaded so far is kept out of garbage collection
+        (`screens.memory`). Not in a process that builds many apps (the tests): it would keep their leftovers."""
+        if self.own_process:
+            from screens import memory
+
+            memory.freeze_loaded()
+
+    def collect_garbage(self) -> None:
+        """A full garbage collection while the room is not pressing keys (`screens.memory`)."""
+        from screens import memory
+
+        memory.collect_when_quiet(self.last_key, time.monotonic())
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when a key came: garbage is collected only in a quiet moment."""
+        if isinstance(event, events.Key):
+            self.last_key = time.monotonic()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         """Stop the live thread."""
@@ -323,6 +355,7 @@ def run_tui(opener: Callable[[], Db], meeting: str | None = None, sqlite_path: s
     import sys
 
     app = tui_app(opener, meeting, sqlite_path)
+    app.own_process = True
     app.run(**options)  # type: ignore[arg-type]
     if app._db is not None:
         app._db.engine.dispose()
