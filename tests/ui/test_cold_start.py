@@ -1,5 +1,6 @@
 """Start-up as the terminal gets it (`tui_app`): the docket read with sqlite3 is on screen before the database
-stack has opened; a key pressed meanwhile is acted on once it has; the docket's read is logged once."""
+stack has opened; Enter pressed meanwhile opens the case's screen at once and its read waits for the database;
+the docket's read is logged once."""
 
 from __future__ import annotations
 
