@@ -1,12 +1,14 @@
 """The case flow: six steps with a visible stepper, a key each, loaded and saved through services in threads.
 
 A profile that uses Signs of Safety (`profile.methods.signs_of_safety`) has a seventh, between Netværk and
-Alternativer. Every pane is composed; the profile, known once the case is loaded, decides which are shown,
-and the number keys follow the stepper."""
+Alternativer. Every pane is composed, and makes its widgets when first shown; the profile, known once the case
+is loaded, decides which are shown, and the number keys follow the stepper."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +41,9 @@ from screens.widgets.footer import KeyFooter
 from screens.widgets.stepper import Stepper
 from screens.widgets.timer import CaseTimer
 
+if TYPE_CHECKING:
+    from visitation.services.db import Db
+
 STEP_PANES = {"sagen": ("Sagen", CaseStep), "linealen": ("Børnelinealen", RulerStep),
               "netvaerk": ("Netværk", NetworkStep), "sos": ("Signs of Safety", SosStep),
               "alternativer": ("Alternativer", AlternativesStep), "beslutning": ("Beslutning", DecisionStep),
@@ -47,6 +52,25 @@ STEP_PANES = {"sagen": ("Sagen", CaseStep), "linealen": ("Børnelinealen", Ruler
 PANES = tuple(STEP_PANES)
 METHOD_PANES = {"sos": "signs_of_safety"}
 """Panes shown only for the profiles whose `methods` name them."""
+READ_FIRST = 0.1
+"""Seconds the screen's first paint waits for the case's read (started with the screen): the case is drawn once,
+with its data, instead of empty and again when the read lands. A slower read lands as a message."""
+
+
+def read_case(db: Db, meeting_ref: str, case_ref: str) -> CaseLoaded | LoadFailed:
+    """Read the case, its profile, the saved form and the rule status (in a thread; the read is logged)."""
+    from visitation.errors import VisitationError
+    from visitation.services import cases, drafts, meetings
+
+    try:
+        meeting = meetings.resolve(db, meeting_ref)
+        db = db.for_meeting(meeting.ref)
+        case = cases.show(db, case_ref)
+        draft = drafts.load(db, case.ref, meeting.ref)
+        found = verdict(db, case, prefill(case, meeting.date, draft.fields), meeting.date)
+        return CaseLoaded(CaseBundle(case, cases.profile(db, case.ref), meeting, draft, found))
+    except VisitationError as exc:
+        return LoadFailed(exc.message)
 
 
 def visible_panes(profile: object | None) -> tuple[str, ...]:
@@ -85,6 +109,10 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         """Panes not yet drawn with the bundle and privacy mode as they are now (drawn when shown)."""
         self.shown_panes: tuple[str, ...] = visible_panes(None)
         """The panes of this case's profile, in the stepper's order."""
+        app = self.app
+        self.first = asyncio.ensure_future(asyncio.to_thread(lambda: read_case(app.db, meeting, case)))  # type: ignore[attr-defined]
+        """The case's first read, under way while the screen is composed."""
+        self.first.add_done_callback(lambda task: task.cancelled() or task.exception())  # an Esc before it lands
 
     def compose(self) -> ComposeResult:
         """Header, the case line with privacy and timer, the stepper, every pane, the footer."""
@@ -97,7 +125,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         with ContentSwitcher(initial=PANES[0], id="panes"):
             for pane, (_, cls) in STEP_PANES.items():
                 yield cls(id=pane)
-        yield KeyFooter(compact=True, show_command_palette=False)  # Ctrl+P is in F1; the step keys need the room
+        yield KeyFooter()  # Ctrl+P is in F1; the step keys need the room
 
     def _on_screen_resume(self, event: ScreenResume) -> None:
         """The first resume follows the mount, whose styles are fresh: restyling every widget again (Textual's
@@ -107,35 +135,39 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
             event.refresh_styles = False
         super()._on_screen_resume(event)
 
-    def on_mount(self) -> None:
-        """Start the timer, follow privacy mode, load the case."""
+    async def on_mount(self) -> None:
+        """Start the timer, follow privacy mode, show the case: the first paint waits up to READ_FIRST for the
+        first read (uncontended, as the event loop waits), and a read that takes longer lands as a message."""
         timer = self.query_one(CaseTimer)
         timer.started, timer.minutes = self.started, self.minutes
-        self.watch(self.app, "privacy", self.show_privacy)
-        self.load()
+        self.show_indicator(self.app.privacy)  # type: ignore[attr-defined]
+        self.watch(self.app, "privacy", self.show_privacy, init=False)  # the panes are drawn as the case lands
+        await asyncio.wait({self.first}, timeout=READ_FIRST)
+        if self.first.done() and self.first.exception() is None:
+            found = self.first.result()
+            if isinstance(found, CaseLoaded):
+                await self.loaded(found)
+            else:
+                self.failed(found)
+        else:
+            self.take_first()
+
+    @work(exclusive=True, exit_on_error=False, group="case")
+    async def take_first(self) -> None:
+        """The first read, once it lands (a failure: the worker's report)."""
+        self.post_message(await self.first)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="case")
     def load(self) -> None:
-        """Read the case, its profile, the saved form and the rule status."""
-        from visitation.errors import VisitationError
-        from visitation.services import cases, drafts, meetings
-
-        try:
-            meeting = meetings.resolve(self.app.db, self.meeting_ref)  # type: ignore[attr-defined]
-            db = self.app.db.for_meeting(meeting.ref)  # type: ignore[attr-defined]
-            case = cases.show(db, self.case_ref)
-            draft = drafts.load(db, case.ref, meeting.ref)
-            found = verdict(db, case, prefill(case, meeting.date, draft.fields), meeting.date)
-            self.post_message(CaseLoaded(CaseBundle(case, cases.profile(db, case.ref), meeting, draft, found)))
-        except VisitationError as exc:
-            self.post_message(LoadFailed(exc.message))
+        """Read the case again (after a save, or another writer's change)."""
+        self.post_message(read_case(self.app.db, self.meeting_ref, self.case_ref))  # type: ignore[attr-defined]
 
     @on(CaseLoaded)
-    def loaded(self, message: CaseLoaded) -> None:
+    async def loaded(self, message: CaseLoaded) -> None:
         """Show the case in every pane, with the steps of its profile."""
         self.bundle = message.bundle
         self.show_steps(visible_panes(message.bundle.profile))
-        self.render_all()
+        await self.render_all()
 
     def show_steps(self, visible: tuple[str, ...]) -> None:
         """The stepper and the number keys follow the profile's steps; the current step stays where it was."""
@@ -147,8 +179,7 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         stepper.steps = tuple(STEP_PANES[p][0] for p in visible)
         stepper.current = visible.index(here) + 1 if here in visible else 1
         if here not in visible:
-            self.query_one("#panes", ContentSwitcher).current = visible[0]
-            self.draw(visible[0])
+            self.query_one("#panes", ContentSwitcher).current = visible[0]  # drawn by `render_all`, which follows
         self.refresh_bindings()
 
     @property
@@ -157,11 +188,14 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         return self.query_one("#panes", ContentSwitcher).current or PANES[0]
 
     @on(RulesChecked)
-    def rules_checked(self, message: RulesChecked) -> None:
-        """The decision form changed: the alternatives step judges against the form's step, with its verdict."""
+    async def rules_checked(self, message: RulesChecked) -> None:
+        """The decision form changed: the alternatives step judges against the form's step, with its verdict
+        (drawn now if it is on the wall, else when it is shown)."""
         if self.bundle is not None and message.verdict.values:
             self.bundle = replace(self.bundle, verdict=message.verdict)
-            self.query_one(AlternativesStep).show(self.bundle, self.app.privacy)  # type: ignore[attr-defined]
+            self.stale.add("alternativer")
+            if self.current_pane == "alternativer":
+                await self.draw("alternativer")
 
     @on(LoadFailed)
     def failed(self, message: LoadFailed) -> None:
@@ -183,13 +217,13 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
             self.load()
 
     @on(DecisionRecorded)
-    def decided(self, message: DecisionRecorded) -> None:
+    async def decided(self, message: DecisionRecorded) -> None:
         """The decision is locked: reload and show its minutes."""
         self.notify(f"Beslutning {message.recorded.id} er gemt og låst.", timeout=5)
         self.load()
-        self.go_to("referat")
+        await self.go_to("referat")
 
-    def render_all(self) -> None:
+    async def render_all(self) -> None:
         """Update the case line and the pane on screen for the current privacy mode; the other panes are drawn
         when they are shown (opening a case and switching steps pay only for what is seen)."""
         if self.bundle is None:
@@ -199,42 +233,49 @@ class CaseFlowScreen(ReportsWorkerFailures, Screen[None]):
         who = f"{c.initials}, {c.age} år" if privacy else f"{c.name}, {c.age} år"
         self.query_one("#flow-case", Static).update(f"Sag {c.ref} · {who} · trin {c.step} · {c.caseworker}")
         self.stale = set(PANES)
-        self.draw(self.current_pane)
+        await self.draw(self.current_pane)
 
-    def draw(self, name: str) -> None:
-        """Draw a pane if it is stale."""
+    async def draw(self, name: str) -> None:
+        """Draw a pane if it is stale (making its widgets on its first visit)."""
         if self.bundle is not None and name in self.stale:
             self.stale.discard(name)
-            self.query_one(f"#{name}", StepPane).show(self.bundle, self.app.privacy)  # type: ignore[attr-defined]
+            pane = self.query_one(f"#{name}", StepPane)
+            await pane.make_widgets()
+            pane.show(self.bundle, self.app.privacy)  # type: ignore[attr-defined]
 
-    def show_privacy(self, privacy: bool) -> None:
+    async def show_privacy(self, privacy: bool) -> None:
         """The indicator and every pane follow privacy mode."""
+        self.show_indicator(privacy)
+        await self.render_all()
+
+    def show_indicator(self, privacy: bool) -> None:
+        """The privacy indicator beside the case line."""
         indicator = self.query_one("#flow-privacy", Static)
         indicator.update(" PRIVATLIV TIL " if privacy else " PRIVATLIV FRA – navne vises ")
         indicator.set_class(not privacy, "-names")
-        self.render_all()
 
-    def action_step(self, number: int) -> None:
+    async def action_step(self, number: int) -> None:
         """Go to the step the stepper shows as `number` and put the keyboard in it."""
         if 1 <= number <= len(self.shown_panes):
-            self.go_to(self.shown_panes[number - 1])
+            await self.go_to(self.shown_panes[number - 1])
 
-    def go_to(self, name: str) -> None:
+    async def go_to(self, name: str) -> None:
         """Show a pane by name (one of this profile's) and put the keyboard in it."""
-        self.draw(name)
+        pane = self.query_one(f"#{name}", StepPane)
+        await pane.make_widgets()  # also before the case has landed: the keyboard goes to its first field
+        await self.draw(name)
         self.query_one("#panes", ContentSwitcher).current = name
         self.query_one(Stepper).current = self.shown_panes.index(name) + 1
         self.refresh_bindings()
-        pane = self.query_one(f"#{name}", StepPane)
         self.call_after_refresh(lambda: pane.focus_first())
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         """The next step."""
-        self.action_step(min(len(self.shown_panes), self.query_one(Stepper).current + 1))
+        await self.action_step(min(len(self.shown_panes), self.query_one(Stepper).current + 1))
 
-    def action_previous(self) -> None:
+    async def action_previous(self) -> None:
         """The previous step."""
-        self.action_step(max(1, self.query_one(Stepper).current - 1))
+        await self.action_step(max(1, self.query_one(Stepper).current - 1))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Export belongs to the Referat step; a number key exists for each step the stepper shows."""

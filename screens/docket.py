@@ -59,7 +59,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
             yield Static("", id="privacy")
             yield DataTable(id="docket", cursor_type="row", zebra_stripes=True)
             yield Static("", id="participants", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)  # Ctrl+P is named on the privacy line
+        yield KeyFooter()  # Ctrl+P is named on the privacy line
 
     def on_mount(self) -> None:
         """Set up the table, follow privacy mode, tick the timers. The docket is read when the screen is shown

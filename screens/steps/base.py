@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import work
+from textual.compose import compose
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widget import Widget
 
@@ -16,9 +17,27 @@ from visitation.domain.privacy import age_on
 
 
 class StepPane(ReportsWorkerFailures, VerticalScroll):
-    """A pane of the case flow. Subclasses implement `show`."""
+    """A pane of the case flow. Subclasses implement `compose` and `show`.
+
+    A pane's widgets are made when it is first shown (`make_widgets`), not with the screen: opening a case pays only
+    for the step on the wall (about a fifth of the flow's widgets), each other step on its first visit."""
 
     bundle: CaseBundle | None = None
+    made: bool = False
+    """Whether `compose`'s widgets are mounted."""
+
+    async def _compose(self) -> None:
+        """Nothing at mount (Textual composes here): see `make_widgets`."""
+
+    async def make_widgets(self) -> None:
+        """Mount the pane's widgets, once, before it is first drawn."""
+        if not self.made:
+            self.made = True
+            await self.mount_all(compose(self))
+            self.on_made()
+
+    def on_made(self) -> None:
+        """Set up what needs the pane's widgets (subclasses)."""
 
     def show(self, bundle: CaseBundle, privacy: bool) -> None:
         """Render the bundle (names hidden when privacy is on)."""

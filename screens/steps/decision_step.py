@@ -315,7 +315,7 @@ class DecisionStep(StepPane):
     def focus_field(self, name: str | None) -> None:
         """Put the keyboard in a field of the form; the alternatives' gaps are answered on their own step."""
         if name == ALTERNATIVES:
-            self.screen.go_to("alternativer")  # type: ignore[attr-defined]
+            self.call_next(self.screen.go_to, "alternativer")  # type: ignore[attr-defined]
             return
         found = self.query(f"#decision-form #{name}") if name else None
         if found:

@@ -37,7 +37,7 @@ class NetworkStep(StepPane):
         yield Static(id="network-changes", markup=False)
         yield DataTable(id="network-table", cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
+    def on_made(self) -> None:
         """Table columns."""
         self.query_one("#network-table", DataTable).add_columns(
             "Person", "Sektor", "Ring", "Ressource", "Anbringelse", "Ændring")

@@ -20,6 +20,10 @@ class RulerStep(StepPane):
     """The ruler, the spread of the raters, and a choice of the team's consensus zone."""
 
     BINDINGS = [Binding("ctrl+s", "save_consensus", "Gem konsensus", id="ruler.save")]
+    filling = False
+    """Whether the consensus choice is being replaced (`_fill_choices` is due or running)."""
+    focus_when_filled = False
+    """The step was entered while its choice was being replaced: the new one takes the keyboard."""
 
     def compose(self) -> ComposeResult:
         """Ruler, consensus choice, guidance, factors."""
@@ -45,6 +49,7 @@ class RulerStep(StepPane):
         middle = raters[len(raters) // 2] if raters else 0
         zone = newest.zone if newest else middle
         if first:
+            self.filling = True
             self.call_later(self._fill_choices, bundle, newest.zone if newest else 0, zone or 1)
         self._show_choice()
         if zone:
@@ -70,12 +75,18 @@ class RulerStep(StepPane):
         await self.mount(radios, after="#consensus-heading")
         zones = [z.number for z in bundle.profile.zones]
         radios._selected = zones.index(start) if start in zones else 0  # Textual keeps the highlight here
-        if had_focus:
-            radios.focus()
+        self.filling = False
+        if had_focus or self.focus_when_filled:
+            self.focus_when_filled = False
+            self.focus_on(radios)
 
     def focus_first(self) -> None:
-        """The consensus choice takes the keyboard."""
-        self.focus_on(self.query_one("#consensus", RadioSet))
+        """The consensus choice takes the keyboard (once it is there, if it is being replaced now)."""
+        found = self.query("#consensus")
+        if found and not self.filling:
+            self.focus_on(found.first())
+        else:
+            self.focus_when_filled = True
 
     def _agreed(self) -> int | None:
         found = [a.zone for a in self.bundle.case.assessments if a.consensus] if self.bundle else []
