@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from tests.reliability.test_tamper import _demo
 from visitation.cli.main import app
-from visitation.errors import IntegrityFailure, InvalidInput
+from visitation.errors import IntegrityFailure, InvalidInput, VisitationError
 from visitation.paths import chain_key_path
 from visitation.services import audit, backup
 from visitation.services.db import Db, open_db
@@ -200,3 +200,25 @@ def test_a_restore_on_a_machine_with_another_key_is_refused(db_url: str, tmp_pat
         backup.restore(target, good)
     assert any("anden kædenøgle" in f for f in refused.value.findings)
     assert backup.count_rows(target) == 0
+
+
+def test_a_backup_that_fails_during_the_copy_says_so_in_the_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills during the copy: one line, no file, and the log's "backup" line is followed by the failure
+    (the first is written before the copy, so that a backup holds its own line)."""
+    import errno
+
+    source = _demo(f"sqlite:///{tmp_path / 'source.db'}")
+    target = tmp_path / "full.backup"
+
+    def disk_full(engine: object, to: Path) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "write_copy", disk_full)
+    with pytest.raises(VisitationError) as failed:
+        backup.backup(source, target)
+    assert "kunne ikke skrives (No space left on device)" in failed.value.message and not target.exists()
+    logged = [e.detail for e in audit.events(source) if e.action == "backup"]
+    assert logged[-2:] == ["sikkerhedskopi: full.backup", "sikkerhedskopi mislykkedes: full.backup (No space left on device)"]
+    result = CliRunner().invoke(app, ["--db", str(source.url), "backup", str(tmp_path / "full2.backup")])
+    assert result.exit_code == 1 and result.stderr.strip().splitlines() == [
+        "Fejl: full2.backup: sikkerhedskopien kunne ikke skrives (No space left on device); ingen fil er skrevet"]

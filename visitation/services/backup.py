@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select, text
 from sqlmodel import Session
 
-from visitation.errors import IntegrityFailure, InvalidInput
+from visitation.errors import IntegrityFailure, InvalidInput, VisitationError
 from visitation.services import audit
 from visitation.services.db import Db, open_db
 from visitation.services.verify import Report, inspect
@@ -51,7 +51,12 @@ def backup(db: Db, target: Path, force: bool = False) -> Backup:
         raise InvalidInput(f"{target} er en mappe")
     _writable_folder(target)  # before the log: a backup that cannot be written is not logged
     audit.log_now(db, "backup", detail=f"sikkerhedskopi: {target.name}")  # before the copy, so it holds it
-    kind = write_copy(db.engine, target)
+    try:
+        kind = write_copy(db.engine, target)
+    except OSError as exc:  # the disk filled, the share went away: the log says so after its "backup" line
+        audit.log_now(db, "backup", detail=f"sikkerhedskopi mislykkedes: {target.name} ({exc.strerror or exc})")
+        raise VisitationError(f"{target.name}: sikkerhedskopien kunne ikke skrives ({exc.strerror or exc}); "
+                            "ingen fil er skrevet") from None
     return Backup(kind, count_rows(db), chainkey.where())
 
 
