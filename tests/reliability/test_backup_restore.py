@@ -202,7 +202,7 @@ def test_a_restore_on_a_machine_with_another_key_is_refused(db_url: str, tmp_pat
     assert backup.count_rows(target) == 0
 
 
-def test_a_backup_that_fails_during_the_copy_says_so_in_the_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_backup_that_fails_during_the_copy_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The disk fills during the copy: one line, no file, and the log's "backup" line is followed by the failure
     (the first is written before the copy, so that a backup holds its own line)."""
     import errno
@@ -218,7 +218,8 @@ def test_a_backup_that_fails_during_the_copy_says_so_in_the_log(tmp_path: Path, 
         backup.backup(source, target)
     assert "kunne ikke skrives (No space left on device)" in failed.value.message and not target.exists()
     logged = [e.detail for e in audit.events(source) if e.action == "backup"]
-    assert logged[-2:] == ["sikkerhedskopi: full.backup", "sikkerhedskopi mislykkedes: full.backup (No space left on device)"]
+    assert logged[-2:] == ["sikkerhedskopi: full.backup",
+                           "sikkerhedskopi mislykkedes: full.backup (No space left on device)"]
     result = CliRunner().invoke(app, ["--db", str(source.url), "backup", str(tmp_path / "full2.backup")])
     assert result.exit_code == 1 and result.stderr.strip().splitlines() == [
         "Fejl: full2.backup: sikkerhedskopien kunne ikke skrives (No space left on device); ingen fil er skrevet"]
