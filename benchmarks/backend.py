@@ -14,6 +14,10 @@ in the same run:
   (the FTS5 query `run.py` calls plain sqlite3; on PostgreSQL, LIKE through `psycopg`): the audited
   `services.cases.search` (what `case list --search` does) against it, median and worst term.
 - memory: peak RSS (`/usr/bin/time -f %M`) of whole-process `verify` and `backup`.
+- floors (`--only floors`, this checkout, SQLite): `stats --json` against its parts measured apart (the
+  command's imports with the database opened; the same SQL via sqlite3), `minutes` against `meeting list`
+  (`--meeting REF`), and the search split into the hand-written query, the service without its audit row and
+  the audited service: where each figure's floor is.
 A SQLite database is searched in a copy (the audited search writes to it).
 """
 
@@ -97,6 +101,43 @@ def raw_stats(db_arg: str, sql_file: str) -> None:
         cur.execute(statement, params)
         cur.fetchall()
     con.close()
+
+
+def opened(db_arg: str) -> None:
+    """The floor of `stats` but its SQL: the command's imports and the database opened, nothing computed."""
+    import visitation.cli.main  # noqa: F401
+    import visitation.cli.misc  # noqa: F401
+    import visitation.cli.render  # noqa: F401
+    from visitation.services.db import open_db
+
+    with open_db(db_arg, "benchmark", migrate=False).read() as session:
+        session.connection()
+
+
+def search_parts(db_arg: str, terms_file: str, repeat: int) -> None:
+    """Per term, interleaved: the hand-written search, the service without its audit row, the audited service;
+    medians per term in ms (JSON): where the audited search's time goes."""
+    sys.path.insert(0, str(HERE))
+    import sqlite3
+
+    from run import raw_query  # noqa: PLC0415
+
+    from visitation.services import cases
+    from visitation.services.db import open_db
+
+    terms = json.loads(Path(terms_file).read_text())
+    db, con = open_db(db_arg, "benchmark", migrate=False), sqlite3.connect(db_arg)
+    ways = {"raw": lambda t: con.execute(*raw_query(t)).fetchall(),
+            "unaudited": lambda t: cases.search(db, text=t, audit_read=False),
+            "audited": lambda t: cases.search(db, text=t)}
+    times: dict[str, dict[str, list[float]]] = {t: {k: [] for k in ways} for t in terms}
+    for _ in range(repeat):
+        for term in terms:
+            for name, fn in ways.items():
+                began = time.perf_counter()
+                fn(term)
+                times[term][name].append(time.perf_counter() - began)
+    say(json.dumps({t: {k: statistics.median(v) * 1000 for k, v in d.items()} for t, d in times.items()}))
 
 
 def search_worker(db_arg: str, terms_file: str, repeat: int) -> None:
@@ -214,6 +255,51 @@ def bench_memory(db: str, base: Path, work: Path) -> None:
                 f"{float(user) + float(system):6.1f} s CPU (exit {done.returncode})")
 
 
+def bench_floors(db: str, runs: int, repeat: int, meeting: str | None, work: Path) -> None:
+    """Where each figure's floor is (this checkout only, SQLite): the parts of a whole process measured apart."""
+    say("\n## floors: stats --json whole process against its parts (imports and open; the same SQL via sqlite3)")
+    sql = work / "stats.sql.pickle"
+    subprocess.run([sys.executable, __file__, "--worker", "capture", "--db", db, str(sql)], env=env_for(AFTER),
+                   check=True)
+    commands = {"stats --json": [sys.executable, "-m", "visitation", "--db", db, "stats", "--json"],
+                "imports + open": [sys.executable, __file__, "--worker", "opened", "--db", db],
+                "same SQL, sqlite3": [sys.executable, __file__, "--worker", "raw-stats", "--db", db, str(sql)],
+                "python -c pass": [sys.executable, "-c", "pass"]}
+    if meeting:
+        commands["minutes --format md"] = [sys.executable, "-m", "visitation", "--db", db, "minutes", meeting,
+                                           "--format", "md", "-o", str(work / "m.md"), "--force"]
+        commands["meeting list --json"] = [sys.executable, "-m", "visitation", "--db", db, "meeting", "list",
+                                           "--json"]
+    got: dict[str, list[float]] = {k: [] for k in commands}
+    for i in range(runs + 1):  # the first round warms the page cache and is not counted
+        for name, cmd in commands.items():
+            wall, _, _ = timed(cmd, env_for(AFTER))
+            if i:
+                got[name].append(wall)
+    med = {k: statistics.median(v) for k, v in got.items()}
+    for k, v in med.items():
+        say(f"  {k:22} median wall {ms(v)}  ({runs} runs)")
+    say(f"  floor of stats = imports + open + same SQL - interpreter start: "
+        f"{ms(med['imports + open'] + med['same SQL, sqlite3'] - med['python -c pass'])}")
+    say("\n## floors: search at this size, in-process, per term (hand-written FTS5 / service without audit row / "
+        "audited)")
+    sys.path.insert(0, str(HERE))
+    import run  # noqa: PLC0415
+
+    terms_file = work / "terms.json"
+    terms_file.write_text(json.dumps(run.search_terms(Path(db))))
+    copy = work / "search.db"
+    shutil.copyfile(db, copy)
+    _, _, out = timed([sys.executable, __file__, "--worker", "search-parts", "--db", str(copy), "--repeat",
+                       str(repeat), str(terms_file)], env_for(AFTER))
+    per_term = json.loads(out)
+    medians = {k: statistics.median(v[k] for v in per_term.values()) for k in ("raw", "unaudited", "audited")}
+    say(f"  median of {len(per_term)} terms: hand-written {medians['raw']:.2f} ms, without audit row "
+        f"{medians['unaudited']:.2f} ms ({medians['unaudited'] / medians['raw']:.2f}x), audited "
+        f"{medians['audited']:.2f} ms ({medians['audited'] / medians['raw']:.2f}x); the audit row: "
+        f"{medians['audited'] - medians['unaudited']:.2f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True, help="a SQLite file or a PostgreSQL URL")
@@ -221,7 +307,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--terms-from", type=Path, help="SQLite file the search terms are picked from (default --db)")
-    parser.add_argument("--only", default="stats,search,memory")
+    parser.add_argument("--only", default="stats,search,memory", help="any of stats,search,memory,floors")
+    parser.add_argument("--meeting", help="floors: a meeting whose minutes are timed (whole process)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -231,6 +318,10 @@ def main() -> None:
         return raw_stats(args.db, args.rest[0])
     if args.worker == "search":
         return search_worker(args.db, args.rest[0], args.repeat)
+    if args.worker == "opened":
+        return opened(args.db)
+    if args.worker == "search-parts":
+        return search_parts(args.db, args.rest[0], args.repeat)
     say(f"# {args.db}; before = {args.base}, after = {AFTER}; load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="bench17-") as folder:
         work = Path(folder)
@@ -241,6 +332,8 @@ def main() -> None:
             bench_search(args.db, args.base, args.repeat, args.terms_from or Path(args.db), work)
         if "memory" in sections:
             bench_memory(args.db, args.base, work)
+        if "floors" in sections:
+            bench_floors(args.db, args.runs, args.repeat, args.meeting, work)
     return None
 
 
