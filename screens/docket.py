@@ -16,6 +16,7 @@ from screens.failures import ReportsWorkerFailures
 from screens.messages import DataChanged, LoadFailed, MeetingLoaded
 from screens.modals.confirm import ConfirmDialog
 from screens.widgets.footer import KeyFooter
+from screens.widgets.table import Table
 from screens.widgets.timer import elapsed_text
 from visitation.domain.format import day
 from visitation.services.views import DocketRow, MeetingRow
@@ -57,7 +58,7 @@ class DocketScreen(ReportsWorkerFailures, Screen[None]):
         with Vertical(id="docket-body"):
             yield Static("Indlæser dagsordenen …", id="meeting-title", markup=False)
             yield Static("", id="privacy")
-            yield DataTable(id="docket", cursor_type="row", zebra_stripes=True)
+            yield Table(id="docket", cursor_type="row", zebra_stripes=True)
             yield Static("", id="participants", markup=False)
         yield KeyFooter()  # Ctrl+P is named on the privacy line
 

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.failures import ReportsWorkerFailures
+from screens.widgets.table import Table
 from visitation.domain.format import day
 from visitation.services.views import FollowupRow
 
@@ -78,7 +79,7 @@ class FollowupsScreen(ReportsWorkerFailures, Screen[None]):
         yield Header(show_clock=self.app.clock)  # type: ignore[attr-defined]
         yield Static("Opfølgninger indlæses …", id="followups-title")
         yield Static(id="followups-workers", markup=False)
-        yield DataTable(id="followups", cursor_type="row", zebra_stripes=True)
+        yield Table(id="followups", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

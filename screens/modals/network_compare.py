@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label, Select, Static
 
 from screens.failures import ReportsWorkerFailures
 from screens.steps.base import person_label
+from screens.widgets.table import Table
 from visitation.domain.network import CHANGE_LABEL
 from visitation.errors import VisitationError
 from visitation.services.network_diff import NetworkDiff
@@ -57,7 +58,7 @@ class NetworkCompareDialog(ReportsWorkerFailures, ModalScreen[None]):
             yield Select([(label, ref) for ref, label in self.meetings] + [("Kortet nu", NOW)], value=after,
                          allow_blank=False, id="after")
             yield Static("", id="compare-summary", markup=False)
-            yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
+            yield Table(id="compare-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         """Columns, then the first comparison."""

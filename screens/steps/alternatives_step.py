@@ -11,6 +11,7 @@ from screens.messages import CaseBundle
 from screens.modals.forms import AlternativeDialog
 from screens.steps.base import StepPane
 from screens.steps.decision_text import plan_rules
+from screens.widgets.table import Table
 from visitation.domain.decision import VERDICT_LABELS, AlternativeDraft, Verdict
 
 
@@ -23,7 +24,7 @@ class AlternativesStep(StepPane):
     def compose(self) -> ComposeResult:
         """Table and rule status."""
         yield Static(id="alt-intro", markup=False)
-        yield DataTable(id="alt-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="alt-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="alt-rules", markup=False)
         yield Static(id="alt-plan", markup=False)
 

@@ -13,6 +13,7 @@ from screens.modals.forms import PersonDialog
 from screens.modals.network_compare import NetworkCompareDialog
 from screens.steps.base import StepPane, person_label
 from screens.widgets.network_map import NetworkMap, Person
+from screens.widgets.table import Table
 from visitation.domain.casefile import NetworkPerson
 from visitation.services.views import NetworkRow
 
@@ -35,7 +36,7 @@ class NetworkStep(StepPane):
         """Map, changes since last time, table."""
         yield NetworkMap(id="network-map")
         yield Static(id="network-changes", markup=False)
-        yield DataTable(id="network-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="network-table", cursor_type="row", zebra_stripes=True)
 
     def on_made(self) -> None:
         """Table columns."""

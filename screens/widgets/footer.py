@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -26,6 +27,31 @@ class Key(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+
+
+def width_of(keys: list[Key]) -> int:
+    """Columns the keys take drawn in one line (a space between)."""
+    return sum(cell_len(k.display) + (cell_len(k.description) + 1 if k.description else 0) + 1 for k in keys) - 1
+
+
+HELP_KEY = "f1"
+"""The key whose description goes last: the help lists every key."""
+
+
+def fitted(keys: list[Key], width: int) -> list[Key]:
+    """The keys, with descriptions left out from the right until the line fits `width` (0: not laid out yet); the
+    help's goes after its left neighbour's (`^q F1 Hjælp` before `^q Afslut F1`)."""
+    keys = list(keys)
+    order = list(reversed(range(len(keys))))
+    helps = [n for n, i in enumerate(order) if keys[i].key == HELP_KEY]
+    if helps and helps[0] + 1 < len(order):
+        n = helps[0]
+        order[n], order[n + 1] = order[n + 1], order[n]
+    for i in order:
+        if not width or width_of(keys) <= width:
+            break
+        keys[i] = keys[i]._replace(description="")
+    return keys
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -78,11 +104,14 @@ class KeyFooter(Widget, can_focus=False):
         return list(keys.values())
 
     def render(self) -> Text:
-        """`key description` for each key, a space between (dimmed when the key does nothing now)."""
+        """`key description` for each key, a space between (dimmed when the key does nothing now). When the line
+        is wider than the footer, descriptions are left out from the right (the app's keys come last) until it
+        fits, so every key stays on screen; F1 names them all."""
         key_style = self.get_component_rich_style("footer-key--key", partial=True)
         description_style = self.get_component_rich_style("footer-key--description", partial=True)
+        keys = fitted(self.keys(), self.size.width)
         line, self.spans = Text(no_wrap=True, overflow="crop"), []
-        for key in self.keys():
+        for key in keys:
             start = line.cell_len
             dim = Style(dim=not key.enabled)
             line.append(key.display, key_style + dim)
