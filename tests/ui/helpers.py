@@ -40,6 +40,15 @@ async def go_to(pilot: Pilot, pane: str) -> None:
     await settle(pilot)
 
 
+async def open_case(pilot: Pilot, pane: str | None = None) -> None:
+    """From the docket: Enter on the case under the cursor (the first), then a step by its pane, if given."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    if pane:
+        await go_to(pilot, pane)
+
+
 async def tab_to(pilot: Pilot, field: str, limit: int = 40) -> None:
     """Press Tab until the field with this id has the keyboard (as the chair would)."""
     for _ in range(limit):

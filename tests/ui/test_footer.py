@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from screens.app import make_app
 from screens.widgets.footer import KeyFooter
-from tests.ui.helpers import go_to, screen_text, settle
+from tests.ui.helpers import go_to, open_case, screen_text, settle
 from visitation.services.db import Db
 
 MEETING = "VM-2026-11-24"
@@ -58,17 +58,11 @@ async def test_at_80_columns_every_key_stays_on_the_line(ui_db: Db) -> None:
     """A step with many keys: descriptions give way from the right (the app's keys), never a key."""
     app = make_app(ui_db, MEETING, clock=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await go_to(pilot, "netvaerk")
+        await open_case(pilot, "netvaerk")
         line = footer_line(app).rstrip()
         assert len(line) <= 80, line
         assert line.startswith("a Tilføj person e Ret person x Fjern person m Sammenlign møder"), line
         assert line.endswith("esc ^q F1 F2 F3"), line
     async with make_app(ui_db, MEETING, clock=False).run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await go_to(pilot, "netvaerk")
+        await open_case(pilot, "netvaerk")
         assert footer_line(pilot.app).rstrip().endswith("^q Afslut F1 Hjælp F2 Navne F3 Tema")  # room: all named

@@ -15,20 +15,12 @@ from screens.modals.confirm import ConfirmDialog
 from screens.modals.export import ExportDialog
 from screens.modals.forms import PersonDialog
 from screens.widgets.stepper import Stepper
-from tests.ui.helpers import go_to, screen_text, settle, tab_to, type_text
+from tests.ui.helpers import open_case, screen_text, settle, tab_to, type_text
 from visitation.services import cases
 from visitation.services.db import Db
 
 MEETING = "VM-2026-12-08"
 CASE = "2026-0109"
-
-
-async def open_case(pilot, pane: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.press("enter")  # the first case on the docket: 2026-0109 (VJ)
-    await settle(pilot)
-    if pane:
-        await go_to(pilot, pane)
 
 
 def edge(widget) -> str:  # type: ignore[no-untyped-def]
