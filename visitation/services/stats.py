@@ -23,10 +23,11 @@ from visitation.services import stats_outcomes as outcomes
 from visitation.services import stats_over_time as history
 from visitation.services.db import Db, profile_for
 from visitation.services.rows import active
-from visitation.services.stats_months import steps_by_month
+from visitation.services.stats_months import kept_steps_by_month
 from visitation.services.stats_over_time import pct, rows
 from visitation.services.stats_prevention import prevention
-from visitation.store.models import Case, Followup
+from visitation.store import month_store
+from visitation.store.models import Case, Followup, utcnow
 
 PLACEMENT_TYPE_BY_STEP = {4: "network", 5: "foster", 6: "institution"}
 
@@ -88,13 +89,19 @@ def key_figures(db: Db, since: dt.date | None = None, until: dt.date | None = No
     today = today or dt.date.today()
     with db.read() as session:
         present = _present(session, since, until, today)
-        return present if quick else _with_history(session, present, today)
+        if quick:
+            return present
+        figures, finished = _with_history(session, present, today)
+    month_store.keep(db.engine, finished)
+    return figures
 
 
 def with_history(db: Db, present: KeyFigures, today: dt.date | None = None) -> KeyFigures:
     """The figures of `key_figures(quick=True)` completed with those over time, the present not recomputed."""
     with db.read() as session:
-        return _with_history(session, present, today or dt.date.today())
+        figures, finished = _with_history(session, present, today or dt.date.today())
+    month_store.keep(db.engine, finished)
+    return figures
 
 
 def _present(session: Session, since: dt.date | None, until: dt.date | None, today: dt.date) -> KeyFigures:
@@ -115,17 +122,18 @@ def _present(session: Session, since: dt.date | None, until: dt.date | None, tod
         children_followed_up=0, moved_down_after_followup_pct=None, **prevention(session))
 
 
-def _with_history(session: Session, present: KeyFigures, today: dt.date) -> KeyFigures:
-    """The present figures completed with those over time."""
+def _with_history(session: Session, present: KeyFigures, today: dt.date) -> tuple[KeyFigures, month_store.Kept]:
+    """The present figures completed with those over time; and the finished months to keep."""
     since, until = present.period_from, present.period_to
     months = _months(since, until, today)
+    by_month, finished = kept_steps_by_month(session, months, utcnow())
     return dataclasses.replace(
-        present, children_per_step_by_month=steps_by_month(session, months),
+        present, children_per_step_by_month=by_month,
         moves_by_month=history.moves_by_month(session, months), **_placements(session, today),
         decisions_by_outcome=history.outcomes(session, since, until),
         **history.moves(session, since, until), **history.meetings(session, since, until),
         **outcomes.legal_followups(session, since, until, today), **outcomes.goals(session, since, until),
-        **outcomes.moved_down_after_followup(session, since, until))
+        **outcomes.moved_down_after_followup(session, since, until)), finished
 
 
 def _placements(session: Session, today: dt.date) -> dict[str, Any]:

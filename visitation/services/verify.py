@@ -3,6 +3,7 @@ engine's own check; and the chain head a minutes file carries, as a witness of t
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -13,7 +14,8 @@ from sqlmodel import Session, col
 
 from visitation import paths
 from visitation.services.db import Db
-from visitation.store import chain, chainkey
+from visitation.services.stats_months import steps_by_month
+from visitation.store import chain, chainkey, month_store
 from visitation.store.models import AuditEvent, Decision
 
 CHAIN_NAMES = {Decision: "beslutning", AuditEvent: "audithændelse"}
@@ -85,6 +87,27 @@ def _checks(conn: Connection, key: bytes | None,
         table = model.__table__  # type: ignore[attr-defined]
         yield (f"hashkæden over {table.name} (HMAC-SHA256)",
                functools.partial(_chain_findings, conn, table, name, chain_key))
+    yield f"nøgletallenes gemte måneder ({month_store.TABLE}) mod rækkerne", lambda: _kept_month_findings(conn)
+
+
+def _kept_month_findings(conn: Connection) -> list[Finding]:
+    """The kept months the key figures read, each against a replay from the rows (they are derived, so a
+    difference means the table was edited by hand)."""
+    kept = month_store.kept(conn)
+    if not kept.months:
+        return []
+    ends = sorted(_month_end(m) for m in kept.months)
+    with Session(bind=conn) as session:
+        replayed = steps_by_month(session, ends)
+    return [Finding(month_store.TABLE, None, f"måned {m} afviger fra en genberegning ud fra rækkerne: tabellen "
+                                              "er rettet uden om Visitation, og nøgletallene viser måneden forkert")
+            for m in sorted(kept.months) if kept.months[m] != replayed[m]]
+
+
+def _month_end(month: str) -> dt.date:
+    """The last day of a YYYY-MM month."""
+    first = dt.date.fromisoformat(month + "-01")
+    return (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _integrity(conn: Connection) -> list[Finding]:

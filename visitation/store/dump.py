@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, MetaData, Table, select
 
 from visitation.errors import InvalidInput
-from visitation.store import schema
+from visitation.store import month_store, schema
 from visitation.store.models import metadata
 
 DUMP_FORMAT = "visitation.backup/1"
@@ -55,15 +55,16 @@ def _sqlite_copy(engine: Engine, temp: Path) -> str:
 
 
 def _dump(engine: Engine, temp: Path) -> str:
-    """Every table as the database has it (reflected, so an older schema dumps too), one row a line."""
+    """Every table as the database has it (reflected, so an older schema dumps too), one row a line; not the
+    kept months of the key figures (derived, and counted again after a restore)."""
     found = MetaData()
     found.reflect(bind=engine)
     with temp.open("w", encoding="utf-8") as out, engine.connect() as plain:
         conn = plain.execution_options(yield_per=STREAM_ROWS)  # a server-side cursor: bounded memory
         out.write(json.dumps({"format": DUMP_FORMAT, "schema": schema.current_revision(engine)}) + "\n")
         for table in found.sorted_tables:
-            if table.name == "alembic_version":
-                continue
+            if table.name == "alembic_version" or table.name.startswith(month_store.TABLE):
+                continue  # the kept months are counted again from the restored rows
             for row in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings():
                 line = {"table": table.name, "row": dict(row)}
                 out.write(json.dumps(line, default=_encode, ensure_ascii=False) + "\n")

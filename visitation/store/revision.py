@@ -3,4 +3,4 @@
 
 from __future__ import annotations
 
-HEAD = "0011"
+HEAD = "0012"

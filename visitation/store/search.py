@@ -19,6 +19,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Connection, Engine, Integer, column, inspect, text
 from sqlmodel import Session, col
 
+from visitation.store import month_store
 from visitation.store.models import Case
 
 FTS_TABLE = "case_search"
@@ -55,8 +56,8 @@ def _has_fts(engine: Engine) -> bool:
 
 
 def not_a_model(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Alembic `include_name`: leave out the search index's tables and index (not models)."""
-    return not (name or "").startswith((FTS_TABLE, PG_INDEX))
+    """Alembic `include_name`: leave out the search index's tables and index and the kept months (not models)."""
+    return not (name or "").startswith((FTS_TABLE, PG_INDEX, month_store.TABLE))
 
 
 SQLITE_CREATE = (
