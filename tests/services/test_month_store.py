@@ -34,7 +34,7 @@ TODAY = NOW.date()
 
 
 def _months_ago(n: int, day: int = 10) -> dt.datetime:
-    """A moment in the month `n` months before this one (this one's start if n is 0... at most now)."""
+    """09:00 on the 10th of the month `n` months before this one, or now if that is still to come."""
     year, month = divmod(TODAY.year * 12 + TODAY.month - 1 - n, 12)
     moment = dt.datetime(year, month + 1, min(day, 28), 9, tzinfo=dt.UTC)
     return min(moment, utcnow())
