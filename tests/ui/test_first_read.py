@@ -5,9 +5,12 @@ is reported, and Esc before it lands leaves the docket as it was."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from screens import case_flow
 from screens.app import make_app
@@ -34,6 +37,20 @@ def _errors(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [n.message for n in app._notifications if n.severity == "error"]
 
 
+@asynccontextmanager
+async def _entered(ui_db: Db, monkeypatch: pytest.MonkeyPatch, read: Callable[..., object],
+                   waited: bool = True) -> AsyncIterator[tuple[Any, Pilot[Any]]]:
+    """The docket with `read` as the case's read, Enter pressed on the first case; then settled, or (not
+    `waited`) only the screen's mount let run."""
+    monkeypatch.setattr(case_flow, "read_case", read)
+    app = make_app(ui_db, MEETING, clock=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await (settle(pilot) if waited else pilot.pause())
+        yield app, pilot
+
+
 async def test_a_read_in_time_is_drawn_with_the_screen(ui_db: Db) -> None:
     app = make_app(ui_db, MEETING, clock=False)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -45,12 +62,7 @@ async def test_a_read_in_time_is_drawn_with_the_screen(ui_db: Db) -> None:
 
 
 async def test_a_slow_read_lands_after_the_screen(ui_db: Db, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(case_flow, "read_case", slowed(4 * case_flow.READ_FIRST))
-    app = make_app(ui_db, MEETING, clock=False)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+    async with _entered(ui_db, monkeypatch, slowed(4 * case_flow.READ_FIRST), waited=False) as (app, pilot):
         assert isinstance(app.screen, CaseFlowScreen) and app.screen.bundle is None
         await pilot.press("2")                                       # a key meanwhile is not lost
         await settle(pilot)
@@ -59,24 +71,14 @@ async def test_a_slow_read_lands_after_the_screen(ui_db: Db, monkeypatch: pytest
 
 
 async def test_a_refused_read_says_so(ui_db: Db, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(case_flow, "read_case", lambda *args: LoadFailed("sagen 2026-0101 findes ikke"))
-    app = make_app(ui_db, MEETING, clock=False)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with _entered(ui_db, monkeypatch, lambda *args: LoadFailed("sagen 2026-0101 findes ikke")) as (app, _):
         assert "sagen 2026-0101 findes ikke" in _errors(app)
 
 
 async def test_a_read_that_raises_is_reported_and_the_app_runs_on(ui_db: Db, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object) -> object:
         raise RuntimeError("Alma Nørgaard 010203-1234")
-    monkeypatch.setattr(case_flow, "read_case", broken)
-    app = make_app(ui_db, MEETING, clock=False)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with _entered(ui_db, monkeypatch, broken) as (app, pilot):
         assert _errors(app) == ["Noget gik galt: en uventet fejl (RuntimeError). Handlingen er ikke gennemført."]
         await pilot.press("escape")
         await settle(pilot)
@@ -84,12 +86,7 @@ async def test_a_read_that_raises_is_reported_and_the_app_runs_on(ui_db: Db, mon
 
 
 async def test_esc_before_the_read_lands_goes_back_quietly(ui_db: Db, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(case_flow, "read_case", slowed(3 * case_flow.READ_FIRST))
-    app = make_app(ui_db, MEETING, clock=False)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+    async with _entered(ui_db, monkeypatch, slowed(3 * case_flow.READ_FIRST), waited=False) as (app, pilot):
         await pilot.press("escape")
         await settle(pilot)
         time.sleep(4 * case_flow.READ_FIRST)                         # the read lands after the screen is gone

@@ -101,6 +101,12 @@ def key(month: dt.date) -> str:
     return month.strftime("%Y-%m")
 
 
+def month_end(month: str) -> dt.date:
+    """The last day of the month a key (YYYY-MM) names."""
+    first = dt.date.fromisoformat(month + "-01")
+    return (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
 def kept_steps_by_month(session: Session, months: list[dt.date],
                         now: dt.datetime) -> tuple[dict[str, dict[int, int]], month_store.Kept]:
     """`steps_by_month`, finished months read from those kept and only the rest replayed; and the finished

@@ -3,7 +3,6 @@ engine's own check; and the chain head a minutes file carries, as a witness of t
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -14,7 +13,7 @@ from sqlmodel import Session, col
 
 from visitation import paths
 from visitation.services.db import Db
-from visitation.services.stats_months import steps_by_month
+from visitation.services.stats_months import month_end, steps_by_month
 from visitation.store import chain, chainkey, month_store
 from visitation.store.models import AuditEvent, Decision
 
@@ -96,18 +95,12 @@ def _kept_month_findings(conn: Connection) -> list[Finding]:
     kept = month_store.kept(conn)
     if not kept.months:
         return []
-    ends = sorted(_month_end(m) for m in kept.months)
+    ends = sorted(month_end(m) for m in kept.months)
     with Session(bind=conn) as session:
         replayed = steps_by_month(session, ends)
     return [Finding(month_store.TABLE, None, f"måned {m} afviger fra en genberegning ud fra rækkerne: tabellen "
                                               "er rettet uden om Visitation, og nøgletallene viser måneden forkert")
             for m in sorted(kept.months) if kept.months[m] != replayed[m]]
-
-
-def _month_end(month: str) -> dt.date:
-    """The last day of a YYYY-MM month."""
-    first = dt.date.fromisoformat(month + "-01")
-    return (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _integrity(conn: Connection) -> list[Finding]:
